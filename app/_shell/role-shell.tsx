@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { AppShell, type NavItem } from "@/components/shell/app-shell";
+import type { SessionUser } from "@/server/services/people/types";
+import { signOutAction } from "./sign-out";
+
+const navFor: Record<SessionUser["role"], NavItem[]> = {
+  admin: [
+    { href: "/admin", label: "Overview" },
+    { href: "/admin/library", label: "Library" },
+    { href: "/admin/people", label: "People" },
+    { href: "/coach", label: "My clients" },
+  ],
+  coach: [
+    { href: "/coach", label: "My clients" },
+    { href: "/coach/inbox", label: "Inbox" },
+    { href: "/coach/library", label: "Library" },
+  ],
+  client: [{ href: "/client", label: "My exercises" }],
+};
+
+const roleLabel: Record<SessionUser["role"], string> = { admin: "Practice admin", coach: "Coach", client: "Client" };
+
+export function RoleShell({ session, children }: { session: SessionUser; children: ReactNode }) {
+  return (
+    <AppShell nav={navFor[session.role]} userName={session.name} roleLabel={roleLabel[session.role]} signOut={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,22 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getCurrentSession } from "@/server/auth/current-session";
+import { getDb } from "@/server/db";
+import { isProduction } from "@/server/env";
+import { createContext } from "@/server/trpc/context";
+import { appRouter } from "@/server/trpc/root";
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () => {
+      const [db, session] = await Promise.all([getDb(), getCurrentSession()]);
+      return createContext({ db, session });
+    },
+    onError: ({ error, path }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, isProduction ? error.message : error);
+    },
+  });
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,24 @@
+"use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/server/auth/next-auth";
+
+export type SignInState = { error: string | null; email: string };
+
+/** Unknown email, wrong password and a disabled account all get this same message. */
+const GENERIC_ERROR = "That email and password don't match an account we know. Please check them and try again.";
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "").slice(0, 320);
+  const password = String(formData.get("password") ?? "").slice(0, 1024);
+  const next = String(formData.get("next") ?? "/");
+  if (!email || !password) return { error: "Please enter your email and password.", email };
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: GENERIC_ERROR, email };
+    throw error;
+  }
+  // Only same-site paths: never bounce a person to another host after sign-in.
+  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+}

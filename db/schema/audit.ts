@@ -1,0 +1,44 @@
+import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+import { practices, users } from "./people";
+
+export const auditActions = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "user.disabled",
+  "user.enabled",
+  "user.role_changed",
+  "content.article_published",
+  "content.article_archived",
+  "content.exercise_published",
+  "invitation.created",
+  "invitation.accepted",
+  "answer.viewed",
+  "answer.shared",
+  "answer.unshared",
+  "assignment.submitted",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** Append-only: a database trigger refuses UPDATE and DELETE on this table. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: id(),
+    practiceId: uuid("practice_id").references(() => practices.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").$type<AuditAction>().notNull(),
+    /** Whose data the event concerns (e.g. the client whose answer was read). */
+    subjectUserId: uuid("subject_user_id").references(() => users.id),
+    entityType: text("entity_type"),
+    entityId: uuid("entity_id"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_practice_time_idx").on(t.practiceId, t.createdAt, t.id),
+    index("audit_subject_time_idx").on(t.subjectUserId, t.createdAt, t.id),
+    index("audit_entity_idx").on(t.entityId, t.createdAt),
+  ],
+);

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./columns";
+
+export const roleEnum = pgEnum("user_role", ["admin", "coach", "client"]);
+
+export const practices = pgTable("practices", {
+  id: id(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabledAt: at("disabled_at"),
+    /** Bumped whenever access must end now (disable, role change, password change). */
+    sessionVersion: integer("session_version").notNull().default(1),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    index("users_practice_role_name_idx").on(t.practiceId, t.role, t.name, t.id),
+  ],
+);
+
+/** Server-side record of each sign-in, so sessions can be ended before their token expires. */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: id(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
+    sessionVersion: integer("session_version").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    endedAt: at("ended_at"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** A client may work with more than one coach; each link says who may assign to whom. */
+export const coachClients = pgTable(
+  "coach_clients",
+  {
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
+    coachId: uuid("coach_id").notNull().references(() => users.id),
+    clientId: uuid("client_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.coachId, t.clientId] }),
+    index("coach_clients_practice_client_idx").on(t.practiceId, t.clientId),
+    index("coach_clients_practice_coach_idx").on(t.practiceId, t.coachId, t.createdAt),
+  ],
+);
+
+/** Private notes a coach keeps on a client. Never visible to the client. */
+export const clientNotes = pgTable(
+  "client_notes",
+  {
+    id: id(),
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
+    coachId: uuid("coach_id").notNull().references(() => users.id),
+    clientId: uuid("client_id").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("client_notes_coach_client_idx").on(t.practiceId, t.coachId, t.clientId, t.createdAt, t.id)],
+);

@@ -1,0 +1,57 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "../db";
+import { env } from "../env";
+import { signInWithPassword } from "../services/auth/sessions";
+import { sessionLimits } from "./limits";
+import { getAuthSecret } from "./secret";
+
+const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
+}
+
+/**
+ * next-auth carries only a server-side session id in its token; whether that session is still
+ * valid is decided on every request by resolveSession (server/services/auth/sessions.ts).
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A wrong password is an everyday event, not a server error.
+    error: (error: Error) => {
+      if (error.name !== "CredentialsSignin") console.error("[auth]", error.name, error.message);
+    },
+    warn: () => {},
+    debug: () => {},
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      authorize: async (raw) => {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await signInWithPassword(await getDb(), parsed.data, sessionLimits);
+        return result ? { id: result.userId, sessionId: result.sessionId } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt: ({ token, user }) => {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session: ({ session, token }) => ({ ...session, sessionId: typeof token.sid === "string" ? token.sid : undefined }),
+  },
+}));

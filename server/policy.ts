@@ -1,0 +1,47 @@
+import type { Role } from "./services/people/types";
+import { ForbiddenError } from "./errors";
+
+/**
+ * Every permission in Hearth is decided here. Procedures and services ask this module;
+ * services then scope their queries (practice, owner, assigning coach, shared flag) so that
+ * a row outside those bounds is simply not found.
+ */
+export type Actor = { userId: string; practiceId: string; role: Role };
+
+export const policy = {
+  /** Admins run the practice: library, coaches, audit log. */
+  managesPractice: (actor: Actor) => actor.role === "admin",
+  /** Coaches coach; an admin may also coach clients of their own. */
+  coaches: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+  isClient: (actor: Actor) => actor.role === "client",
+
+  editsContent: (actor: Actor) => actor.role === "admin",
+  seesDraftContent: (actor: Actor) => actor.role === "admin",
+  browsesLibrary: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+
+  invites: (actor: Actor, role: Role) =>
+    role === "client" ? actor.role === "coach" || actor.role === "admin" : role === "coach" && actor.role === "admin",
+
+  managesUsers: (actor: Actor) => actor.role === "admin",
+  readsAuditLog: (actor: Actor) => actor.role === "admin",
+  /** Admins see no reflection unless they are the assigning coach and it is shared (scoped in queries). */
+  readsSharedAnswersAsCoach: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+  answersExercises: (actor: Actor) => actor.role === "client",
+} as const;
+
+export type Permission = keyof typeof policy;
+
+/** Throws ForbiddenError unless the actor holds the permission. */
+export function authorize(allowed: boolean, message?: string): void {
+  if (!allowed) throw new ForbiddenError(message);
+}
+
+/** Which home each role lands on. */
+export const homeFor: Record<Role, string> = { admin: "/admin", coach: "/coach", client: "/client" };
+
+/** Which role areas of the site an actor may open. */
+export function mayOpenArea(actor: Actor, area: "admin" | "coach" | "client"): boolean {
+  if (area === "admin") return policy.managesPractice(actor);
+  if (area === "coach") return policy.coaches(actor);
+  return policy.isClient(actor);
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { adminProcedure, authedProcedure, router } from "../trpc/init";
+import { changeUserRole, listPracticeMembers, setUserDisabled } from "../services/people/users";
+import { roles } from "../services/people/types";
+
+export const usersRouter = router({
+  me: authedProcedure.query(({ ctx }) => ({
+    id: ctx.session.userId,
+    name: ctx.session.name,
+    email: ctx.session.email,
+    role: ctx.session.role,
+    timeZone: ctx.session.timeZone,
+  })),
+  list: adminProcedure
+    .input(
+      z.strictObject({
+        role: z.enum(roles).optional(),
+        cursor: z.strictObject({ name: z.string().max(200), id: z.string().uuid() }).nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => listPracticeMembers(ctx.db, ctx.actor, input)),
+  setDisabled: adminProcedure
+    .input(z.strictObject({ userId: z.string().uuid(), disabled: z.boolean() }))
+    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input, ctx.now())),
+  changeRole: adminProcedure
+    .input(z.strictObject({ userId: z.string().uuid(), role: z.enum(["admin", "coach"]) }))
+    .mutation(({ ctx, input }) => changeUserRole(ctx.db, ctx.actor, input, ctx.now())),
+});

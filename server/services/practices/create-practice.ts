@@ -1,0 +1,27 @@
+import type { Queryable } from "@/db/client";
+import { practices, users } from "@/db/schema";
+import { installStarterLibrary } from "../content/starter/install";
+import { hashPassword } from "../auth/password-hash";
+
+/**
+ * A new practice comes with its first admin and the original starter library, ready to assign.
+ * Run it inside a transaction so a half-made practice never exists.
+ */
+export async function createPractice(
+  tx: Queryable,
+  input: { name: string; admin: { name: string; email: string; password: string } },
+): Promise<{ practiceId: string; adminId: string }> {
+  const [practice] = await tx.insert(practices).values({ name: input.name }).returning({ id: practices.id });
+  const [admin] = await tx
+    .insert(users)
+    .values({
+      practiceId: practice!.id,
+      name: input.admin.name,
+      email: input.admin.email.toLowerCase(),
+      role: "admin",
+      passwordHash: await hashPassword(input.admin.password),
+    })
+    .returning({ id: users.id });
+  await installStarterLibrary(tx, { practiceId: practice!.id, adminId: admin!.id });
+  return { practiceId: practice!.id, adminId: admin!.id };
+}

@@ -1,0 +1,73 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { DomainError, type DomainErrorCode } from "../errors";
+import { isProduction } from "../env";
+import { type Actor, authorize, policy } from "../policy";
+import type { SessionUser } from "../services/people/types";
+import type { Context } from "./context";
+
+const trpcCode: Record<DomainErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  BAD_REQUEST: "BAD_REQUEST",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodIssues =
+      cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) : undefined;
+    const domainDetails = cause instanceof DomainError ? cause.details : undefined;
+    const safeMessage =
+      error.code === "INTERNAL_SERVER_ERROR" && isProduction ? "Something went wrong on our side. Your work is safe; please try again." : shape.message;
+    return {
+      ...shape,
+      message: zodIssues ? "Some of what was sent doesn't fit. Please check the highlighted fields." : safeMessage,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        // Production errors never carry a stack trace.
+        stack: isProduction ? undefined : shape.data.stack,
+        zodIssues,
+        details: domainDetails,
+      },
+    };
+  },
+});
+
+/** The one place domain errors become tRPC errors. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  return next({ ctx: { ...ctx, session: ctx.session as SessionUser, actor: ctx.session as Actor } });
+});
+
+/** A procedure open to actors for whom the policy check returns true. */
+export const procedureFor = (check: (actor: Actor) => boolean) =>
+  authedProcedure.use(({ ctx, next }) => {
+    authorize(check(ctx.actor));
+    return next();
+  });
+
+export const adminProcedure = procedureFor(policy.managesPractice);
+export const coachProcedure = procedureFor(policy.coaches);
+export const clientProcedure = procedureFor(policy.isClient);
