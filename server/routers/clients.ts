@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { namePageInput } from "../services/pagination";
 import { coachProcedure, router } from "../trpc/init";
 import { getMyClient, listMyClients } from "../services/people/roster";
 
@@ -6,8 +7,7 @@ export const clientsRouter = router({
   list: coachProcedure
     .input(
       z.strictObject({
-        cursor: z.strictObject({ name: z.string().max(200), id: z.string().uuid() }).nullish(),
-        limit: z.number().int().min(1).max(100).default(50),
+        ...namePageInput,
       }),
     )
     .query(({ ctx, input }) => listMyClients(ctx.db, ctx.actor, input)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { namePageInput } from "../services/pagination";
 import { adminProcedure, authedProcedure, router } from "../trpc/init";
 import { changeUserRole, listPracticeMembers, setUserDisabled } from "../services/people/users";
 import { roles } from "../services/people/types";
@@ -15,8 +16,7 @@ export const usersRouter = router({
     .input(
       z.strictObject({
         role: z.enum(roles).optional(),
-        cursor: z.strictObject({ name: z.string().max(200), id: z.string().uuid() }).nullish(),
-        limit: z.number().int().min(1).max(100).default(50),
+        ...namePageInput,
       }),
     )
     .query(({ ctx, input }) => listPracticeMembers(ctx.db, ctx.actor, input)),

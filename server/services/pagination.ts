@@ -10,6 +10,16 @@ export type Cursor = z.infer<typeof cursorSchema>;
 export const pageInput = {
   cursor: cursorSchema.nullish(),
   limit: z.number().int().min(1).max(100).default(20),
+  /** Added by TanStack's infinite queries; lists here only page forward. */
+  direction: z.enum(["forward", "backward"]).optional(),
+};
+
+/** Pagination by (name, id) for alphabetical lists such as rosters. */
+export const nameCursorSchema = z.strictObject({ name: z.string().max(200), id: z.string().uuid() });
+export const namePageInput = {
+  cursor: nameCursorSchema.nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+  direction: z.enum(["forward", "backward"]).optional(),
 };
 
 export type Page<T> = { items: T[]; nextCursor: Cursor | null };
