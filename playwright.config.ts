@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { env } from "./server/env";
 
-const port = 3210;
+const port = env.E2E_PORT;
 // Debian's Chromium where present (this project's CI); otherwise Playwright's own browser.
 const executablePath = env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 

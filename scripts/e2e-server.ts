@@ -29,11 +29,13 @@ async function main() {
       await admin.end();
     };
   } else {
-    const dir = path.resolve(".data", "e2e", `pglite-${Date.now()}`);
-    fs.rmSync(path.resolve(".data", "e2e"), { recursive: true, force: true });
+    const dir = path.resolve(".data", "e2e", `pglite-${port}-${Date.now()}`);
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     childEnv = { PGLITE_DIR: dir, DATABASE_URL: "" };
-    cleanup = async () => fs.rmSync(path.resolve(".data", "e2e"), { recursive: true, force: true });
+    cleanup = async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(`${dir}.lock`, { force: true });
+    };
   }
 
   const handle = await openDatabase(

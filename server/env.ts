@@ -17,6 +17,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Hearth <no-reply@hearth.local>"),
   DEV_MAILBOX_DIR: z.string().default(".data/mailbox"),
   CHROMIUM_PATH: z.string().optional(),
+  /** Port for the end-to-end suite's server; change it to run two suites side by side. */
+  E2E_PORT: z.coerce.number().int().min(1024).max(65535).default(3210),
   /** Set by the e2e runner so the test-only helpers are allowed; never set in production. */
   HEARTH_E2E: z.enum(["0", "1"]).default("0"),
 });

@@ -1,5 +1,16 @@
+import { answersRouter } from "../routers/answers";
+import { articlesRouter } from "../routers/articles";
+import { assignmentsRouter } from "../routers/assignments";
 import { clientsRouter } from "../routers/clients";
+import { exercisesRouter } from "../routers/exercises";
+import { feedbackRouter } from "../routers/feedback";
+import { inboxRouter } from "../routers/inbox";
+import { invitationsRouter } from "../routers/invitations";
+import { libraryRouter } from "../routers/library";
+import { mailboxRouter } from "../routers/mailbox";
+import { notesRouter } from "../routers/notes";
 import { practiceRouter } from "../routers/practice";
+import { trendsRouter } from "../routers/trends";
 import { usersRouter } from "../routers/users";
 import { createCallerFactory, router } from "./init";
 
@@ -8,6 +19,19 @@ export const appRouter = router({
   practice: practiceRouter,
   users: usersRouter,
   clients: clientsRouter,
+  // content library (admins write, coaches browse)
+  articles: articlesRouter,
+  exercises: exercisesRouter,
+  library: libraryRouter,
+  // the coach–client loop
+  invitations: invitationsRouter,
+  mailbox: mailboxRouter,
+  assignments: assignmentsRouter,
+  answers: answersRouter,
+  feedback: feedbackRouter,
+  inbox: inboxRouter,
+  notes: notesRouter,
+  trends: trendsRouter,
 });
 
 export type AppRouter = typeof appRouter;
