@@ -16,29 +16,36 @@ const trpcCode: Record<DomainErrorCode, TRPCError["code"]> = {
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
+type ErrorShape = { message: string; code: number; data: { code: string; httpStatus: number; path?: string; stack?: string } };
+
+/** What a caller sees of an error. Production responses never carry a stack trace or internal details. */
+export function formatError(shape: ErrorShape, error: TRPCError, production: boolean) {
+  const cause = error.cause;
+  const zodIssues =
+    cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) : undefined;
+  const internal = error.code === "INTERNAL_SERVER_ERROR";
+  const message = zodIssues
+    ? "Some of what was sent doesn't fit. Please check the highlighted fields."
+    : internal && production
+      ? "Something went wrong on our side. Your work is safe; please try again."
+      : shape.message;
+  return {
+    ...shape,
+    message,
+    data: {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+      stack: production ? undefined : shape.data.stack,
+      zodIssues,
+      details: cause instanceof DomainError ? cause.details : undefined,
+    },
+  };
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const zodIssues =
-      cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) : undefined;
-    const domainDetails = cause instanceof DomainError ? cause.details : undefined;
-    const safeMessage =
-      error.code === "INTERNAL_SERVER_ERROR" && isProduction ? "Something went wrong on our side. Your work is safe; please try again." : shape.message;
-    return {
-      ...shape,
-      message: zodIssues ? "Some of what was sent doesn't fit. Please check the highlighted fields." : safeMessage,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        // Production errors never carry a stack trace.
-        stack: isProduction ? undefined : shape.data.stack,
-        zodIssues,
-        details: domainDetails,
-      },
-    };
-  },
+  errorFormatter: ({ shape, error }) => formatError(shape, error, isProduction),
 });
 
 /** The one place domain errors become tRPC errors. */

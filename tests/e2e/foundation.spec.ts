@@ -68,3 +68,13 @@ test("a disabled user is signed out on their very next request", async ({ browse
   await adminPage.getByRole("button", { name: `Enable ${demoAccounts.clientRiley.name}` }).click();
   await expect(adminPage.getByRole("button", { name: `Disable ${demoAccounts.clientRiley.name}` })).toBeVisible();
 });
+
+test("an API error in production carries no stack trace", async ({ page }) => {
+  await signIn(page, demoAccounts.clientAlex.email);
+  await expect(page).toHaveURL(/\/client$/);
+  const response = await page.request.get("/api/trpc/practice.overview");
+  expect(response.status()).toBe(403);
+  const body = await response.text();
+  expect(body).toContain("FORBIDDEN");
+  expect(body).not.toMatch(/"stack"|\.ts:\d+|node_modules/);
+});

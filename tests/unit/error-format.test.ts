@@ -1,0 +1,37 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ConflictError } from "@/server/errors";
+import { formatError } from "@/server/trpc/init";
+
+const shape = (message: string, code: string) => ({
+  message,
+  code: -32603,
+  data: { code, httpStatus: 500, path: "x.y", stack: "Error: boom\n    at secret/file.ts:1:1" },
+});
+
+describe("error formatting", () => {
+  it("never sends a stack trace or internal message in production", () => {
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "relation users does not exist" });
+    const formatted = formatError(shape("relation users does not exist", "INTERNAL_SERVER_ERROR"), error, true);
+    expect(formatted.data.stack).toBeUndefined();
+    expect(formatted.message).not.toContain("relation");
+    expect(JSON.stringify(formatted)).not.toContain("secret/file.ts");
+  });
+
+  it("keeps the stack in development to help debugging", () => {
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "boom" });
+    expect(formatError(shape("boom", "INTERNAL_SERVER_ERROR"), error, false).data.stack).toContain("Error: boom");
+  });
+
+  it("lists which fields didn't fit, and passes domain details through", () => {
+    const parsed = z.object({ name: z.string().min(1) }).safeParse({ name: "" });
+    const zodError = new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
+    const formatted = formatError(shape("bad", "BAD_REQUEST"), zodError, true);
+    expect(formatted.data.zodIssues).toEqual([{ path: "name", message: expect.any(String) }]);
+
+    const conflict = new ConflictError("Changed elsewhere", { serverVersion: 3 });
+    const conflictError = new TRPCError({ code: "CONFLICT", message: conflict.message, cause: conflict });
+    expect(formatError(shape("Changed elsewhere", "CONFLICT"), conflictError, true).data.details).toEqual({ serverVersion: 3 });
+  });
+});
