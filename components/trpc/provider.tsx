@@ -1,5 +1,5 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -11,6 +11,13 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
+        // A session that ended (idle timeout, disabled account) sends reads back to sign-in.
+        // Mutations are left to their callers: autosave must keep unsent text rather than navigate away.
+        queryCache: new QueryCache({
+          onError: (error) => {
+            if (httpStatus(error) === 401) window.location.assign("/sign-in");
+          },
+        }),
         defaultOptions: {
           queries: { staleTime: 15_000, retry: (count, error) => count < 2 && !isClientError(error), refetchOnWindowFocus: true },
           mutations: { retry: false },
@@ -29,7 +36,11 @@ export function DataProvider({ children }: { children: ReactNode }) {
   );
 }
 
+function httpStatus(error: unknown): number | undefined {
+  return (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+}
+
 function isClientError(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+  const status = httpStatus(error);
   return typeof status === "number" && status >= 400 && status < 500;
 }
