@@ -18,6 +18,11 @@ const config = [
     },
   },
   {
+    // Test helpers are not React hooks, whatever their names.
+    files: ["tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // Pages and components reach data through tRPC, never the database.
     files: ["app/**", "components/**"],
     rules: {

@@ -1,4 +1,101 @@
 import type { Queryable } from "@/db/client";
+import { articles, exercises, exerciseVersions } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
+import { promptListSchema, type ArticleSnapshot } from "../prompt-types";
+import { starterArticles, starterExercises } from "./library";
 
-/** Placeholder until the content library lands: installs the starter series into a practice. */
-export async function installStarterLibrary(_tx: Queryable, _input: { practiceId: string; adminId: string }): Promise<void> {}
+/**
+ * Gives a new practice its own published copy of the starter library: the articles, and each
+ * exercise with a published version 1. Its admins can then edit them like anything they wrote.
+ * Runs inside the caller's transaction; three bulk inserts and one audit insert, whatever the size.
+ */
+export async function installStarterLibrary(
+  tx: Queryable,
+  input: { practiceId: string; adminId: string },
+  now = new Date(),
+): Promise<void> {
+  const { practiceId, adminId } = input;
+  // Ids are chosen here so exercises can point at their article without relying on RETURNING order.
+  const articleRows = starterArticles.map((article) => ({
+    id: crypto.randomUUID(),
+    practiceId,
+    title: article.title,
+    series: article.series,
+    part: article.part,
+    summary: article.summary,
+    body: article.body,
+    tags: article.tags,
+    status: "published" as const,
+    createdById: adminId,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: now,
+  }));
+  const articleByKey = new Map(starterArticles.map((article, index) => [article.key, articleRows[index]!]));
+
+  const exerciseRows = starterExercises.map((exercise) => {
+    const article = articleByKey.get(exercise.articleKey);
+    if (!article) throw new Error(`Starter exercise "${exercise.title}" points at a missing article.`);
+    // The same rules an admin's exercise must pass; a starter mistake fails loudly, never silently.
+    const prompts = promptListSchema.parse(exercise.prompts);
+    const snapshot: ArticleSnapshot = {
+      articleId: article.id,
+      title: article.title,
+      series: article.series,
+      part: article.part,
+      summary: article.summary,
+      body: article.body,
+    };
+    return { id: crypto.randomUUID(), versionId: crypto.randomUUID(), exercise, article, prompts, snapshot };
+  });
+
+  await tx.insert(articles).values(articleRows);
+  await tx.insert(exercises).values(
+    exerciseRows.map(({ id, exercise, article, prompts }) => ({
+      id,
+      practiceId,
+      articleId: article.id,
+      status: "published" as const,
+      draftTitle: exercise.title,
+      draftInstructions: exercise.instructions,
+      draftPrompts: prompts,
+      hasUnpublishedChanges: false,
+      latestVersion: 1,
+      createdById: adminId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await tx.insert(exerciseVersions).values(
+    exerciseRows.map(({ id, versionId, exercise, prompts, snapshot }) => ({
+      id: versionId,
+      practiceId,
+      exerciseId: id,
+      version: 1,
+      title: exercise.title,
+      instructions: exercise.instructions,
+      prompts,
+      article: snapshot,
+      publishedById: adminId,
+      publishedAt: now,
+    })),
+  );
+  await recordAudit(tx, [
+    ...articleRows.map((article) => ({
+      practiceId,
+      actorId: adminId,
+      action: "content.article_published" as const,
+      entityType: "article",
+      entityId: article.id,
+      metadata: { title: article.title, revision: 1, source: "starter_library" },
+    })),
+    ...exerciseRows.map(({ id, versionId, exercise }) => ({
+      practiceId,
+      actorId: adminId,
+      action: "content.exercise_published" as const,
+      entityType: "exercise",
+      entityId: id,
+      metadata: { version: 1, versionId, title: exercise.title, source: "starter_library" },
+    })),
+  ]);
+}
