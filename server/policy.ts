@@ -27,6 +27,12 @@ export const policy = {
   /** Admins see no reflection unless they are the assigning coach and it is shared (scoped in queries). */
   readsSharedAnswersAsCoach: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
   answersExercises: (actor: Actor) => actor.role === "client",
+  /** Assigning, following and reviewing exercises; queries then keep to the actor's own clients and assignments. */
+  assignsExercises: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+  /** Private notes on a client: only the coach who writes them ever reads them. */
+  keepsClientNotes: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+  /** The development mailbox shows every queued email, so it exists only outside production (and in e2e runs). */
+  opensDevMailbox: (where: { production: boolean; e2e: boolean }) => !where.production || where.e2e,
 } as const;
 
 export type Permission = keyof typeof policy;

@@ -35,6 +35,11 @@ export const outboxEmails = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
+    /**
+     * What is kept once the email is sent: the same text without its single-use link, so a sent
+     * invitation's token lives nowhere in the database. Null keeps textBody as it is.
+     */
+    redactedTextBody: text("redacted_text_body"),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),

@@ -1,3 +1,33 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { cancelAssignment } from "../services/assignments/cancel";
+import { createAssignments } from "../services/assignments/create";
+import { getAssignment } from "../services/assignments/get";
+import { listAssignmentsForClient } from "../services/assignments/list-for-client";
+import { listAssignmentsForCoach } from "../services/assignments/list-for-coach";
+import { markAssignmentReviewed } from "../services/assignments/mark-reviewed";
+import { submitAssignment } from "../services/assignments/submit";
+import { pageInput } from "../services/pagination";
+import { authedProcedure, clientProcedure, coachProcedure, router } from "../trpc/init";
 
-export const assignmentsRouter = router({});
+const assignmentId = z.strictObject({ assignmentId: z.string().uuid() });
+
+export const assignmentsRouter = router({
+  create: coachProcedure
+    .input(
+      z.strictObject({
+        exerciseId: z.string().uuid(),
+        clientIds: z.array(z.string().uuid()).min(1, "Please choose at least one client.").max(50, "Please choose 50 clients or fewer at a time."),
+        dueAt: z.date().nullish(),
+        note: z.string().max(2000, "Please keep the note to 2000 characters or fewer.").optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => createAssignments(ctx.db, ctx.actor, input, ctx.now())),
+  cancel: coachProcedure.input(assignmentId).mutation(({ ctx, input }) => cancelAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  listForClient: clientProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listAssignmentsForClient(ctx.db, ctx.actor, ctx.now())),
+  listForCoach: coachProcedure
+    .input(z.strictObject({ clientId: z.string().uuid().optional(), ...pageInput }))
+    .query(({ ctx, input }) => listAssignmentsForCoach(ctx.db, ctx.actor, input, ctx.now())),
+  get: authedProcedure.input(assignmentId).query(({ ctx, input }) => getAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  submit: clientProcedure.input(assignmentId).mutation(({ ctx, input }) => submitAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  markReviewed: coachProcedure.input(assignmentId).mutation(({ ctx, input }) => markAssignmentReviewed(ctx.db, ctx.actor, input, ctx.now())),
+});

@@ -1,3 +1,14 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { commentOnAnswer } from "../services/feedback/comment";
+import { authedProcedure, router } from "../trpc/init";
 
-export const feedbackRouter = router({});
+export const feedbackRouter = router({
+  comment: authedProcedure
+    .input(
+      z.strictObject({
+        answerId: z.string().uuid(),
+        body: z.string().trim().min(1, "Please write something before sending.").max(4000, "Please keep a comment to 4000 characters or fewer."),
+      }),
+    )
+    .mutation(({ ctx, input }) => commentOnAnswer(ctx.db, ctx.actor, input, ctx.now())),
+});

@@ -1,3 +1,9 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { countUnreadInbox, listInbox } from "../services/feedback/inbox";
+import { pageInput } from "../services/pagination";
+import { coachProcedure, router } from "../trpc/init";
 
-export const inboxRouter = router({});
+export const inboxRouter = router({
+  list: coachProcedure.input(z.strictObject({ ...pageInput })).query(({ ctx, input }) => listInbox(ctx.db, ctx.actor, input)),
+  unreadCount: coachProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => countUnreadInbox(ctx.db, ctx.actor)),
+});

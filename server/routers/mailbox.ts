@@ -1,3 +1,8 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { listDevMailbox } from "../services/mail/dev-mailbox";
+import { publicProcedure, router } from "../trpc/init";
 
-export const mailboxRouter = router({});
+/** Development and e2e only: the service answers NOT_FOUND in production. */
+export const mailboxRouter = router({
+  list: publicProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listDevMailbox(ctx.db)),
+});

@@ -1,0 +1,101 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable, Transaction } from "@/db/client";
+import { answers, assignments, exerciseVersions } from "@/db/schema";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
+import { type Actor, authorize, policy } from "@/server/policy";
+import { type AnswerValue, answerProblem } from "../content/prompt-types";
+
+export type SaveAnswerInput = { assignmentId: string; promptId: string; value: AnswerValue; baseVersion: number; saveId: string };
+export type SavedAnswer = { answerId: string; version: number; value: AnswerValue; updatedAt: Date };
+
+type StoredAnswer = SavedAnswer & { lastSaveId: string | null };
+
+async function storedAnswer(tx: Transaction, assignmentId: string, promptId: string): Promise<StoredAnswer | null> {
+  const [row] = await tx
+    .select({ answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt, lastSaveId: answers.lastSaveId })
+    .from(answers)
+    .where(and(eq(answers.assignmentId, assignmentId), eq(answers.promptId, promptId)));
+  return row ?? null;
+}
+
+const result = ({ answerId, version, value, updatedAt }: StoredAnswer): SavedAnswer => ({ answerId, version, value, updatedAt });
+
+/** A save based on an older version than the stored one: refused, with the stored text to choose from. */
+function staleSave(stored: StoredAnswer | null): ConflictError {
+  return new ConflictError(
+    "This answer was changed somewhere else, perhaps in another tab or device, after this page last saved it. Nothing has been overwritten: both versions are here so you can choose which to keep.",
+    { serverValue: stored?.value ?? null, serverVersion: stored?.version ?? 0, updatedAt: stored?.updatedAt ?? null },
+  );
+}
+
+/**
+ * Autosave of one answer, with optimistic concurrency: the save names the version it was based on
+ * and is applied only if that is still the stored version (an atomic conditional UPDATE, or INSERT
+ * ... ON CONFLICT DO NOTHING for a first answer). A resent save (same saveId) returns what is stored
+ * and is never applied twice.
+ */
+export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerInput, now = new Date()): Promise<SavedAnswer> {
+  authorize(policy.answersExercises(actor));
+  return db.transaction(async (tx) => {
+    // Key-share lock: saves run side by side, but a submit (FOR UPDATE) waits for them and they for it.
+    const [assignment] = await tx
+      .select({ id: assignments.id, status: assignments.status, coachId: assignments.coachId, prompts: exerciseVersions.prompts })
+      .from(assignments)
+      .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)))
+      .for("key share", { of: assignments });
+    if (!assignment) throw new NotFoundError("That exercise");
+
+    const before = await storedAnswer(tx, assignment.id, input.promptId);
+    if (before && before.lastSaveId === input.saveId) return result(before);
+
+    if (assignment.status === "cancelled") {
+      throw new ConflictError("Your coach cancelled this exercise, so changes can't be saved any more. What you wrote before is still here.");
+    }
+    if (assignment.status === "submitted" || assignment.status === "reviewed") {
+      throw new ConflictError("This exercise has been submitted, so its answers can't change any more.");
+    }
+    const prompt = assignment.prompts.find((p) => p.id === input.promptId);
+    if (!prompt) throw new InvalidInputError("That question isn't part of this exercise.", { field: "promptId" });
+    const problem = answerProblem(prompt, input.value);
+    if (problem) throw new InvalidInputError(problem, { field: "value", promptId: prompt.id });
+
+    const applied =
+      input.baseVersion === 0
+        ? await tx
+            .insert(answers)
+            .values({
+              practiceId: actor.practiceId,
+              assignmentId: assignment.id,
+              clientId: actor.userId,
+              coachId: assignment.coachId,
+              promptId: prompt.id,
+              value: input.value,
+              version: 1,
+              lastSaveId: input.saveId,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .onConflictDoNothing({ target: [answers.assignmentId, answers.promptId] })
+            .returning({ answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt })
+        : await tx
+            .update(answers)
+            .set({ value: input.value, version: sql`${answers.version} + 1`, lastSaveId: input.saveId, updatedAt: now })
+            .where(and(eq(answers.assignmentId, assignment.id), eq(answers.promptId, prompt.id), eq(answers.version, input.baseVersion)))
+            .returning({ answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt });
+
+    if (applied.length === 0) {
+      // Someone got there first. If it was this very save (sent twice at once), that's success.
+      const current = await storedAnswer(tx, assignment.id, prompt.id);
+      if (current && current.lastSaveId === input.saveId) return result(current);
+      throw staleSave(current);
+    }
+    if (assignment.status === "assigned") {
+      await tx
+        .update(assignments)
+        .set({ status: "in_progress", startedAt: now, updatedAt: now })
+        .where(and(eq(assignments.id, assignment.id), eq(assignments.status, "assigned")));
+    }
+    return applied[0]!;
+  });
+}

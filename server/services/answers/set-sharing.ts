@@ -1,0 +1,85 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { answers, assignments, exerciseVersions } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
+import { type Actor, authorize, policy } from "@/server/policy";
+import { isAnswered } from "../content/prompt-types";
+
+export type ShareChange = { promptId: string; shared: boolean };
+
+/**
+ * The client chooses, answer by answer, what the assigning coach may see. Possible once the
+ * exercise is submitted, and changeable at any time after; un-sharing takes effect at once
+ * because every coach query filters on the shared flag.
+ */
+export async function setAnswerSharing(
+  db: Queryable,
+  actor: Actor,
+  input: { assignmentId: string; shares: ShareChange[] },
+  now = new Date(),
+): Promise<{ shared: string[] }> {
+  authorize(policy.answersExercises(actor));
+  return db.transaction(async (tx) => {
+    const [assignment] = await tx
+      .select({ id: assignments.id, status: assignments.status, coachId: assignments.coachId, prompts: exerciseVersions.prompts })
+      .from(assignments)
+      .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)));
+    if (!assignment) throw new NotFoundError("That exercise");
+    if (assignment.status !== "submitted" && assignment.status !== "reviewed") {
+      throw new ConflictError("You can choose what to share once you've submitted this exercise.");
+    }
+
+    const known = new Set(assignment.prompts.map((p) => p.id));
+    const unknown = input.shares.filter((s) => !known.has(s.promptId));
+    if (unknown.length > 0) {
+      throw new InvalidInputError("Some of those questions aren't part of this exercise.", { promptIds: unknown.map((s) => s.promptId) });
+    }
+    const stored = await tx
+      .select({ id: answers.id, promptId: answers.promptId, value: answers.value })
+      .from(answers)
+      .where(eq(answers.assignmentId, assignment.id));
+    const answeredIds = new Set(stored.filter((a) => isAnswered(a.value)).map((a) => a.promptId));
+    const unanswered = input.shares.filter((s) => s.shared && !answeredIds.has(s.promptId));
+    if (unanswered.length > 0) {
+      throw new InvalidInputError("Only answered questions can be shared.", { promptIds: unanswered.map((s) => s.promptId) });
+    }
+
+    const toShare = input.shares.filter((s) => s.shared).map((s) => s.promptId);
+    const toUnshare = input.shares.filter((s) => !s.shared).map((s) => s.promptId);
+    const nowShared =
+      toShare.length === 0
+        ? []
+        : await tx
+            .update(answers)
+            .set({ shared: true, sharedAt: now, coachSeenAt: null })
+            .where(and(eq(answers.assignmentId, assignment.id), inArray(answers.promptId, toShare), eq(answers.shared, false)))
+            .returning({ id: answers.id, promptId: answers.promptId });
+    const nowPrivate =
+      toUnshare.length === 0
+        ? []
+        : await tx
+            .update(answers)
+            .set({ shared: false, sharedAt: null })
+            .where(and(eq(answers.assignmentId, assignment.id), inArray(answers.promptId, toUnshare), eq(answers.shared, true)))
+            .returning({ id: answers.id, promptId: answers.promptId });
+    const audit = (action: "answer.shared" | "answer.unshared") => (row: { id: string; promptId: string }) => ({
+      practiceId: actor.practiceId,
+      actorId: actor.userId,
+      action,
+      subjectUserId: actor.userId,
+      entityType: "answer",
+      entityId: row.id,
+      metadata: { assignmentId: assignment.id, promptId: row.promptId, coachId: assignment.coachId },
+    });
+    await recordAudit(tx, [...nowShared.map(audit("answer.shared")), ...nowPrivate.map(audit("answer.unshared"))]);
+
+    const sharedNow = await tx
+      .select({ promptId: answers.promptId })
+      .from(answers)
+      .where(and(eq(answers.assignmentId, assignment.id), eq(answers.shared, true)));
+    const order = new Map(assignment.prompts.map((p, i) => [p.id, i]));
+    return { shared: sharedNow.map((r) => r.promptId).sort((x, y) => order.get(x)! - order.get(y)!) };
+  });
+}

@@ -1,0 +1,105 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { answerComments, answers, auditEvents, users } from "@/db/schema";
+import type { AnswerValue } from "../content/prompt-types";
+import { type AssignmentStatus, isOverdue } from "./buckets";
+import type { LoadedAssignment, PinnedVersion } from "./load";
+
+export type ThreadComment = { id: string; answerId: string; authorName: string; authorRole: "coach" | "client"; body: string; createdAt: Date };
+
+export type ClientAssignmentView = {
+  role: "client";
+  assignment: {
+    id: string;
+    exerciseId: string;
+    status: AssignmentStatus;
+    dueAt: Date | null;
+    note: string;
+    createdAt: Date;
+    startedAt: Date | null;
+    submittedAt: Date | null;
+    reviewedAt: Date | null;
+    cancelledAt: Date | null;
+    overdue: boolean;
+    coachId: string;
+    coachName: string;
+  };
+  version: PinnedVersion;
+  answers: { promptId: string; answerId: string; value: AnswerValue; version: number; shared: boolean; sharedAt: Date | null; updatedAt: Date }[];
+  comments: ThreadComment[];
+  /** The client's access log: who opened which shared answer, newest first. */
+  views: { answerId: string; viewerName: string; viewedAt: Date }[];
+};
+
+/** Views shown on the page are capped; the full log stays in the audit table. */
+const VIEWS_SHOWN = 500;
+
+/** Comments of every thread on these answers, oldest first. */
+export async function threadComments(db: Queryable, practiceId: string, clientId: string, answerIds: string[]): Promise<ThreadComment[]> {
+  if (answerIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: answerComments.id,
+      answerId: answerComments.answerId,
+      authorId: answerComments.authorId,
+      authorName: users.name,
+      body: answerComments.body,
+      createdAt: answerComments.createdAt,
+    })
+    .from(answerComments)
+    .innerJoin(users, eq(users.id, answerComments.authorId))
+    .where(and(eq(answerComments.practiceId, practiceId), inArray(answerComments.answerId, answerIds)))
+    .orderBy(asc(answerComments.createdAt), asc(answerComments.id));
+  return rows.map(({ authorId, ...row }) => ({ ...row, authorRole: authorId === clientId ? ("client" as const) : ("coach" as const) }));
+}
+
+export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignment, now: Date): Promise<ClientAssignmentView> {
+  const a = loaded.assignment;
+  const mine = await db
+    .select({
+      promptId: answers.promptId,
+      answerId: answers.id,
+      value: answers.value,
+      version: answers.version,
+      shared: answers.shared,
+      sharedAt: answers.sharedAt,
+      updatedAt: answers.updatedAt,
+    })
+    .from(answers)
+    .where(eq(answers.assignmentId, a.id));
+  const answerIds = mine.map((row) => row.answerId);
+  const [comments, views] = await Promise.all([
+    threadComments(db, a.practiceId, a.clientId, answerIds),
+    answerIds.length === 0
+      ? []
+      : db
+          .select({ answerId: auditEvents.entityId, viewerName: users.name, viewedAt: auditEvents.createdAt })
+          .from(auditEvents)
+          .innerJoin(users, eq(users.id, auditEvents.actorId))
+          .where(and(eq(auditEvents.action, "answer.viewed"), eq(auditEvents.subjectUserId, a.clientId), inArray(auditEvents.entityId, answerIds)))
+          .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+          .limit(VIEWS_SHOWN),
+  ]);
+  return {
+    role: "client",
+    assignment: {
+      id: a.id,
+      exerciseId: a.exerciseId,
+      status: a.status,
+      dueAt: a.dueAt,
+      note: a.note,
+      createdAt: a.createdAt,
+      startedAt: a.startedAt,
+      submittedAt: a.submittedAt,
+      reviewedAt: a.reviewedAt,
+      cancelledAt: a.cancelledAt,
+      overdue: isOverdue(a, now),
+      coachId: a.coachId,
+      coachName: loaded.coachName,
+    },
+    version: loaded.version,
+    answers: mine,
+    comments,
+    views: views.map((v) => ({ answerId: v.answerId!, viewerName: v.viewerName, viewedAt: v.viewedAt })),
+  };
+}

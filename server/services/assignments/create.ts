@@ -1,0 +1,71 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { assignments, coachClients, exercises, exerciseVersions } from "@/db/schema";
+import { InvalidInputError, NotFoundError } from "@/server/errors";
+import { type Actor, authorize, policy } from "@/server/policy";
+
+const DAY_MS = 86_400_000;
+
+export type CreateAssignmentsInput = { exerciseId: string; clientIds: string[]; dueAt?: Date | null; note?: string };
+
+/**
+ * Assigns one published exercise to several of the coach's own clients at once. Each assignment
+ * pins the exercise's latest published version, so later edits never reach these clients.
+ * All or nothing: one client who isn't the coach's means nothing is created.
+ */
+export async function createAssignments(
+  db: Queryable,
+  actor: Actor,
+  input: CreateAssignmentsInput,
+  now = new Date(),
+): Promise<{ assignmentIds: string[] }> {
+  authorize(policy.assignsExercises(actor));
+  const clientIds = [...new Set(input.clientIds)];
+  const dueAt = input.dueAt ?? null;
+  // A day's grace: a due date picked as "today" may be midnight in the client's time zone.
+  if (dueAt && dueAt.getTime() < now.getTime() - DAY_MS) {
+    throw new InvalidInputError("That due date has already passed. Please pick today or a later day.", { field: "dueAt" });
+  }
+  if (dueAt && dueAt.getTime() > now.getTime() + 2 * 365 * DAY_MS) {
+    throw new InvalidInputError("Please pick a due date within the next two years.", { field: "dueAt" });
+  }
+
+  return db.transaction(async (tx) => {
+    const [version] = await tx
+      .select({ id: exerciseVersions.id })
+      .from(exercises)
+      .innerJoin(
+        exerciseVersions,
+        and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)),
+      )
+      .where(and(eq(exercises.id, input.exerciseId), eq(exercises.practiceId, actor.practiceId), eq(exercises.status, "published")));
+    if (!version) throw new NotFoundError("That exercise");
+
+    const linked = await tx
+      .select({ clientId: coachClients.clientId })
+      .from(coachClients)
+      .where(
+        and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), inArray(coachClients.clientId, clientIds)),
+      );
+    if (linked.length !== clientIds.length) throw new NotFoundError("One of those clients");
+
+    const rows = await tx
+      .insert(assignments)
+      .values(
+        clientIds.map((clientId) => ({
+          practiceId: actor.practiceId,
+          exerciseId: input.exerciseId,
+          exerciseVersionId: version.id,
+          clientId,
+          coachId: actor.userId,
+          dueAt,
+          note: input.note?.trim() ?? "",
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: assignments.id, clientId: assignments.clientId });
+    const idByClient = new Map(rows.map((row) => [row.clientId, row.id]));
+    return { assignmentIds: clientIds.map((clientId) => idByClient.get(clientId)!) };
+  });
+}

@@ -1,0 +1,80 @@
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { answers, assignments, exerciseVersions, users } from "@/db/schema";
+import { type Actor, authorize, policy } from "@/server/policy";
+import { type Cursor, type Page, toPage } from "../pagination";
+import { type AssignmentStatus, isOverdue } from "./buckets";
+
+export type CoachAssignmentRow = {
+  id: string;
+  clientId: string;
+  clientName: string;
+  exerciseId: string;
+  title: string;
+  status: AssignmentStatus;
+  dueAt: Date | null;
+  note: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  cancelledAt: Date | null;
+  /** Answers the client currently shares; private answers are never counted. */
+  sharedCount: number;
+  lastSharedAt: Date | null;
+  promptCount: number;
+  overdue: boolean;
+};
+
+/**
+ * The assignments the actor made, newest first; with clientId, one client's timeline. Nothing here
+ * depends on a private answer: only shared ones are counted.
+ */
+export async function listAssignmentsForCoach(
+  db: Queryable,
+  actor: Actor,
+  input: { clientId?: string; cursor?: Cursor | null; limit: number },
+  now = new Date(),
+): Promise<Page<CoachAssignmentRow>> {
+  authorize(policy.assignsExercises(actor));
+  const shared = sql`${answers.assignmentId} = ${assignments.id} and ${answers.shared} = true`;
+  const rows = await db
+    .select({
+      id: assignments.id,
+      clientId: assignments.clientId,
+      clientName: users.name,
+      exerciseId: assignments.exerciseId,
+      title: exerciseVersions.title,
+      status: assignments.status,
+      dueAt: assignments.dueAt,
+      note: assignments.note,
+      createdAt: assignments.createdAt,
+      submittedAt: assignments.submittedAt,
+      reviewedAt: assignments.reviewedAt,
+      cancelledAt: assignments.cancelledAt,
+      sharedCount: sql<number>`(select count(*) from ${answers} where ${shared})`.mapWith(Number),
+      lastSharedAt: sql<Date | null>`(select max(${answers.sharedAt}) from ${answers} where ${shared})`.mapWith(toDateOrNull),
+      promptCount: sql<number>`jsonb_array_length(${exerciseVersions.prompts})`.mapWith(Number),
+    })
+    .from(assignments)
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+    .innerJoin(users, eq(users.id, assignments.clientId))
+    .where(
+      and(
+        eq(assignments.practiceId, actor.practiceId),
+        eq(assignments.coachId, actor.userId),
+        input.clientId ? eq(assignments.clientId, input.clientId) : undefined,
+        input.cursor
+          ? or(lt(assignments.createdAt, input.cursor.at), and(eq(assignments.createdAt, input.cursor.at), lt(assignments.id, input.cursor.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(assignments.createdAt), desc(assignments.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
+  return { items: page.items.map((row) => ({ ...row, overdue: isOverdue(row, now) })), nextCursor: page.nextCursor };
+}
+
+function toDateOrNull(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}

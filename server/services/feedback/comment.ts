@@ -1,0 +1,32 @@
+import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { answerComments, answers, assignments } from "@/db/schema";
+import { InvalidInputError, NotFoundError } from "@/server/errors";
+import { type Actor, policy } from "@/server/policy";
+
+/**
+ * A comment in the thread of one shared answer, by the assigning coach or the owning client. Once
+ * the client stops sharing, the answer is not found for anyone commenting.
+ */
+export async function commentOnAnswer(
+  db: Queryable,
+  actor: Actor,
+  input: { answerId: string; body: string },
+  now = new Date(),
+): Promise<{ id: string; createdAt: Date }> {
+  const body = input.body.trim();
+  if (!body) throw new InvalidInputError("Please write something before sending.", { field: "body" });
+  const [answer] = await db
+    .select({ id: answers.id, assignmentId: answers.assignmentId, clientId: answers.clientId, coachId: assignments.coachId })
+    .from(answers)
+    .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
+    .where(and(eq(answers.id, input.answerId), eq(answers.practiceId, actor.practiceId), eq(answers.shared, true)));
+  const isOwningClient = answer && policy.answersExercises(actor) && answer.clientId === actor.userId;
+  const isAssigningCoach = answer && policy.readsSharedAnswersAsCoach(actor) && answer.coachId === actor.userId;
+  if (!answer || !(isOwningClient || isAssigningCoach)) throw new NotFoundError("That answer");
+  const [comment] = await db
+    .insert(answerComments)
+    .values({ practiceId: actor.practiceId, answerId: answer.id, assignmentId: answer.assignmentId, authorId: actor.userId, body, createdAt: now })
+    .returning({ id: answerComments.id, createdAt: answerComments.createdAt });
+  return comment!;
+}

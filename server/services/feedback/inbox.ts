@@ -1,0 +1,67 @@
+import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { answers, assignments, exerciseVersions, users } from "@/db/schema";
+import { type Actor, authorize, policy } from "@/server/policy";
+import { type Cursor, type Page, toPage } from "../pagination";
+
+export type InboxItem = {
+  answerId: string;
+  assignmentId: string;
+  clientId: string;
+  clientName: string;
+  exerciseTitle: string;
+  promptId: string;
+  promptLabel: string;
+  sharedAt: Date;
+  unread: boolean;
+};
+
+/** Shared answers of assignments the actor made. answers.coach_id is the assigning coach (denormalised). */
+const inboxOf = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, true));
+
+/** Unread: never opened, or shared again since the coach last opened it. */
+const unreadSql = or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answers.sharedAt));
+
+/**
+ * Newly shared answers across the coach's clients, newest first, served by the partial index
+ * answers_coach_inbox_idx. Shows where an answer is, never what it says.
+ */
+export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: Cursor | null; limit: number }): Promise<Page<InboxItem>> {
+  authorize(policy.readsSharedAnswersAsCoach(actor));
+  const rows = await db
+    .select({
+      answerId: answers.id,
+      assignmentId: answers.assignmentId,
+      clientId: answers.clientId,
+      clientName: users.name,
+      exerciseTitle: exerciseVersions.title,
+      promptId: answers.promptId,
+      promptLabel: sql<string>`coalesce((select p->>'label' from jsonb_array_elements(${exerciseVersions.prompts}) as p where p->>'id' = ${answers.promptId} limit 1), '')`,
+      sharedAt: answers.sharedAt,
+      unread: sql<boolean>`${unreadSql}`.mapWith(Boolean),
+    })
+    .from(answers)
+    .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+    .innerJoin(users, eq(users.id, answers.clientId))
+    .where(
+      and(
+        inboxOf(actor),
+        eq(assignments.coachId, actor.userId),
+        input.cursor ? or(lt(answers.sharedAt, input.cursor.at), and(eq(answers.sharedAt, input.cursor.at), lt(answers.id, input.cursor.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(answers.sharedAt), desc(answers.id))
+    .limit(input.limit + 1);
+  const items = rows.map((row) => ({ ...row, sharedAt: row.sharedAt! }));
+  return toPage(items, input.limit, (row) => ({ at: row.sharedAt, id: row.answerId }));
+}
+
+export async function countUnreadInbox(db: Queryable, actor: Actor): Promise<{ count: number }> {
+  authorize(policy.readsSharedAnswersAsCoach(actor));
+  const [row] = await db
+    .select({ n: count() })
+    .from(answers)
+    .where(and(inboxOf(actor), unreadSql));
+  return { count: row?.n ?? 0 };
+}

@@ -1,0 +1,76 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { coachClients, invitations, users } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
+import { ConflictError, InvalidInputError } from "@/server/errors";
+import { hashPassword } from "../auth/password-hash";
+import { passwordProblem } from "../auth/password-policy";
+import { isUniqueViolation } from "../db-errors";
+import { InvitationUnavailableError } from "./errors";
+import { findUsableInvitation, usableInvitation } from "./find-usable";
+import { hashInvitationToken } from "./tokens";
+
+const accountExists = () =>
+  new ConflictError("There's already a Hearth account for this email address. Please sign in instead, or ask for help if you can't.");
+
+/**
+ * Creates the invited person's account. The invitation is claimed with a conditional UPDATE in
+ * the same transaction that creates the user, so the same link submitted twice at once makes
+ * one account: the second claim finds the invitation already used and changes nothing.
+ */
+export async function acceptInvitation(
+  db: Queryable,
+  input: { token: string; name: string; password: string },
+  now = new Date(),
+): Promise<{ email: string }> {
+  const invitation = await findUsableInvitation(db, input.token, now);
+  const name = input.name.trim();
+  if (!name) throw new InvalidInputError("Please tell us your name.", { field: "name" });
+  const problem = passwordProblem(input.password, { email: invitation.email });
+  if (problem) throw new InvalidInputError(problem, { field: "password" });
+  // Hashing is slow on purpose; do it before the transaction so no lock waits on it.
+  const passwordHash = await hashPassword(input.password);
+
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(invitations)
+      .set({ acceptedAt: now })
+      .where(and(eq(invitations.id, invitation.id), usableInvitation(hashInvitationToken(input.token), now)))
+      .returning({ id: invitations.id });
+    if (!claimed) throw new InvitationUnavailableError();
+
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${invitation.email.toLowerCase()}`)
+      .limit(1);
+    if (existing) throw accountExists();
+
+    let userId: string;
+    try {
+      const [user] = await tx
+        .insert(users)
+        .values({ practiceId: invitation.practiceId, email: invitation.email, name, role: invitation.role, passwordHash, createdAt: now, updatedAt: now })
+        .returning({ id: users.id });
+      userId = user!.id;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw accountExists();
+      throw error;
+    }
+
+    if (invitation.role === "client") {
+      await tx.insert(coachClients).values({ practiceId: invitation.practiceId, coachId: invitation.invitedById, clientId: userId, createdAt: now });
+    }
+    await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, {
+      practiceId: invitation.practiceId,
+      actorId: userId,
+      action: "invitation.accepted",
+      subjectUserId: userId,
+      entityType: "invitation",
+      entityId: invitation.id,
+      metadata: { role: invitation.role, invitedById: invitation.invitedById },
+    });
+    return { email: invitation.email };
+  });
+}

@@ -1,0 +1,94 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { invitations, practices, users } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
+import { env } from "@/server/env";
+import { ConflictError } from "@/server/errors";
+import { type Actor, authorize, policy } from "@/server/policy";
+import { enqueueEmail } from "../mail/outbox";
+import { invitationEmail } from "./email";
+import { hashInvitationToken, INVITATION_LIFETIME_MS, newInvitationToken } from "./tokens";
+
+export type InvitationRole = "client" | "coach";
+export type CreatedInvitation = { id: string; email: string; role: InvitationRole; expiresAt: Date };
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Writes the invitation and its email in one transaction. The token goes into the email only;
+ * the invitation keeps its hash. A pending invitation to the same address from this practice is
+ * replaced, so only the newest link works.
+ */
+export async function createInvitation(
+  db: Queryable,
+  actor: Actor,
+  input: { email: string; role: InvitationRole; name?: string },
+  now = new Date(),
+): Promise<CreatedInvitation> {
+  authorize(policy.invites(actor, input.role), input.role === "coach" ? "Only an admin can invite coaches." : undefined);
+  const email = normalizeEmail(input.email);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .limit(1);
+    if (existing) {
+      throw new ConflictError(
+        "Someone with this email address already has a Hearth account, so they can't be invited again. Please check the address, or ask your practice's admin for help.",
+        { field: "email" },
+      );
+    }
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(invitations.practiceId, actor.practiceId),
+          sql`lower(${invitations.email}) = ${email}`,
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      );
+
+    const token = newInvitationToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        practiceId: actor.practiceId,
+        email,
+        role: input.role,
+        invitedById: actor.userId,
+        tokenHash: hashInvitationToken(token),
+        expiresAt,
+        createdAt: now,
+      })
+      .returning({ id: invitations.id });
+
+    const [context] = await tx
+      .select({ practiceName: practices.name, inviterName: users.name })
+      .from(users)
+      .innerJoin(practices, eq(practices.id, users.practiceId))
+      .where(eq(users.id, actor.userId));
+    const message = invitationEmail({
+      inviterName: context!.inviterName,
+      practiceName: context!.practiceName,
+      role: input.role,
+      inviteeName: input.name?.trim() || undefined,
+      link: `${env.APP_URL.replace(/\/$/, "")}/invite/${token}`,
+      expiresAt,
+    });
+    await enqueueEmail(tx, { practiceId: actor.practiceId, to: email, ...message }, now);
+    await recordAudit(tx, {
+      practiceId: actor.practiceId,
+      actorId: actor.userId,
+      action: "invitation.created",
+      entityType: "invitation",
+      entityId: invitation!.id,
+      metadata: { role: input.role },
+    });
+    return { id: invitation!.id, email, role: input.role, expiresAt };
+  });
+}

@@ -1,0 +1,24 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { invitations } from "@/db/schema";
+import { ConflictError, NotFoundError } from "@/server/errors";
+import { type Actor, authorize, policy } from "@/server/policy";
+import { managedInvitations } from "./list";
+
+/** Stops a link from working. Revoking twice is fine; an accepted invitation can't be revoked. */
+export async function revokeInvitation(db: Queryable, actor: Actor, input: { id: string }, now = new Date()): Promise<{ id: string }> {
+  authorize(policy.coaches(actor));
+  const [revoked] = await db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(invitations.id, input.id), managedInvitations(actor), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  if (revoked) return revoked;
+  const [current] = await db
+    .select({ id: invitations.id, acceptedAt: invitations.acceptedAt })
+    .from(invitations)
+    .where(and(eq(invitations.id, input.id), managedInvitations(actor)));
+  if (!current) throw new NotFoundError("That invitation");
+  if (current.acceptedAt) throw new ConflictError("This invitation has already been accepted, so there's nothing to revoke.");
+  return { id: current.id };
+}

@@ -1,0 +1,22 @@
+import { env, isProduction } from "@/server/env";
+import { createFileTransport } from "./file-transport";
+import { createSmtpTransport } from "./smtp-transport";
+import type { MailTransport } from "./transport";
+
+let cached: MailTransport | undefined;
+let warned = false;
+
+/** SMTP when SMTP_URL is set; otherwise the development mailbox folder (DEV_MAILBOX_DIR). */
+export function configuredTransport(): MailTransport {
+  if (cached) return cached;
+  if (env.SMTP_URL) {
+    cached = createSmtpTransport(env.SMTP_URL);
+  } else {
+    if (isProduction && env.HEARTH_E2E !== "1" && !warned) {
+      warned = true;
+      console.warn(`SMTP_URL is not set: emails are written to ${env.DEV_MAILBOX_DIR} instead of being sent.`);
+    }
+    cached = createFileTransport(env.DEV_MAILBOX_DIR);
+  }
+  return cached;
+}

@@ -1,0 +1,122 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+import { env } from "@/server/env";
+import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+import type { MailTransport } from "./transport";
+
+/** A claimed email is left alone by every other sender for this long, well above a send's timeout. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+const BATCH_SIZE = 20;
+/** One run stops after this many, so a huge backlog can't hold a process forever; the next run continues. */
+const MAX_PER_RUN = 500;
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number };
+
+type Claimed = { id: string; to: string; subject: string; text: string; createdAt: Date; attempts: number; leaseUntil: Date };
+
+/**
+ * Claims due emails in one statement: FOR UPDATE SKIP LOCKED lets two app instances claim at the
+ * same moment without taking the same row, and the lease (next_attempt_at moved forward) keeps
+ * the row theirs while they send, after the claiming statement has committed.
+ */
+async function claimDueEmails(db: Queryable, now: Date, limit: number): Promise<Claimed[]> {
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const due = db
+    .select({ id: outboxEmails.id })
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.status, "pending"), lte(outboxEmails.nextAttemptAt, now)))
+    .orderBy(asc(outboxEmails.nextAttemptAt), asc(outboxEmails.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(outboxEmails)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(and(inArray(outboxEmails.id, due), eq(outboxEmails.status, "pending")))
+    .returning({
+      id: outboxEmails.id,
+      to: outboxEmails.toAddress,
+      subject: outboxEmails.subject,
+      text: outboxEmails.textBody,
+      createdAt: outboxEmails.createdAt,
+      attempts: outboxEmails.attempts,
+      leaseUntil: outboxEmails.nextAttemptAt,
+    });
+}
+
+/** Only the holder of the current lease may record the outcome. */
+const stillOurs = (email: Claimed) =>
+  and(eq(outboxEmails.id, email.id), eq(outboxEmails.status, "pending"), eq(outboxEmails.nextAttemptAt, email.leaseUntil));
+
+async function recordSent(db: Queryable, email: Claimed, now: Date): Promise<void> {
+  await db
+    .update(outboxEmails)
+    .set({
+      status: "sent",
+      sentAt: now,
+      attempts: email.attempts + 1,
+      lastError: null,
+      // Once sent, a single-use link has no reason to stay in the database.
+      textBody: sql`coalesce(${outboxEmails.redactedTextBody}, ${outboxEmails.textBody})`,
+      redactedTextBody: null,
+    })
+    .where(stillOurs(email));
+}
+
+async function recordFailure(db: Queryable, email: Claimed, error: unknown, now: Date): Promise<"retrying" | "failed"> {
+  const attempts = email.attempts + 1;
+  const outcome = attempts >= MAX_ATTEMPTS ? "failed" : "retrying";
+  const message = error instanceof Error ? error.message : String(error);
+  await db
+    .update(outboxEmails)
+    .set({
+      status: outcome === "failed" ? "failed" : "pending",
+      attempts,
+      lastError: message.slice(0, 1000),
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    })
+    .where(stillOurs(email));
+  return outcome;
+}
+
+/**
+ * Sends every email that is due, through the given transport. A failure never loses an email:
+ * it stays pending with its error and a later time to try again, and after MAX_ATTEMPTS it is
+ * marked failed but kept.
+ */
+export async function deliverDueEmails(
+  db: Queryable,
+  options: { transport: MailTransport; now?: () => Date; from?: string; batchSize?: number },
+): Promise<DeliveryReport> {
+  const now = options.now ?? (() => new Date());
+  const from = options.from ?? env.MAIL_FROM;
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  let handled = 0;
+  while (handled < MAX_PER_RUN) {
+    const batch = await claimDueEmails(db, now(), options.batchSize ?? BATCH_SIZE);
+    if (batch.length === 0) break;
+    for (const email of batch) {
+      handled += 1;
+      try {
+        await options.transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, createdAt: email.createdAt });
+      } catch (error) {
+        report[await recordFailure(db, email, error, now())] += 1;
+        continue;
+      }
+      await recordSent(db, email, now());
+      report.sent += 1;
+    }
+  }
+  return report;
+}
+
+/** When the earliest pending email is next due, or null when nothing is waiting. */
+export async function nextPendingAt(db: Queryable): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: outboxEmails.nextAttemptAt })
+    .from(outboxEmails)
+    .where(eq(outboxEmails.status, "pending"))
+    .orderBy(asc(outboxEmails.nextAttemptAt))
+    .limit(1);
+  return row?.at ?? null;
+}

@@ -1,0 +1,31 @@
+import type { Queryable } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+
+export type NewEmail = {
+  practiceId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  /** The text to keep once sent, without single-use links. Leave out when the email holds no secret. */
+  redactedText?: string;
+};
+
+/**
+ * Queues an email. Call it with the transaction of the change that causes it, so the email
+ * exists exactly when the change does. Delivery happens later (see deliver.ts).
+ */
+export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Date()): Promise<string> {
+  const [row] = await tx
+    .insert(outboxEmails)
+    .values({
+      practiceId: email.practiceId,
+      toAddress: email.to,
+      subject: email.subject,
+      textBody: email.text,
+      redactedTextBody: email.redactedText ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: outboxEmails.id });
+  return row!.id;
+}
