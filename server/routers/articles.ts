@@ -1,3 +1,89 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { procedureFor, router } from "../trpc/init";
+import { policy } from "../policy";
+import {
+  archiveArticle,
+  createArticle,
+  getArticle,
+  listArticles,
+  listSeries,
+  publishArticle,
+  restoreArticle,
+  updateArticle,
+} from "../services/content/articles";
+import { IMPORT_MAX_BASE64, previewImport, saveImport } from "../services/content/article-import";
+import { articleFields, CONTENT_LIMITS, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";
+import { IMPORT_MAX_BYTES } from "../services/content/import/decode-file";
+import { contentPageInput } from "../services/content/list-query";
+import { LIMITS } from "../services/content/prompt-types";
 
-export const articlesRouter = router({});
+const editor = procedureFor(policy.editsContent);
+const reader = procedureFor(policy.seesDraftContent);
+
+const byId = z.strictObject({ id: z.string().uuid() });
+const articleInput = z.strictObject(articleFields).superRefine(partNeedsSeries);
+const tooBig = `That's more than ${IMPORT_MAX_BYTES / 1024} KB of text. Please split the document into parts and import them one at a time.`;
+
+export const articlesRouter = router({
+  list: reader
+    .input(
+      z.strictObject({
+        q: searchSchema,
+        status: z.enum(["draft", "published", "archived"]).optional(),
+        series: z.string().trim().min(1).max(CONTENT_LIMITS.series).optional(),
+        tag: z.string().trim().toLowerCase().min(1).max(CONTENT_LIMITS.tag).optional(),
+        ...contentPageInput,
+      }),
+    )
+    .query(({ ctx, input }) => listArticles(ctx.db, ctx.actor, input)),
+  series: reader.input(z.strictObject({}).optional()).query(({ ctx }) => listSeries(ctx.db, ctx.actor, { publishedOnly: false })),
+  get: reader.input(byId).query(({ ctx, input }) => getArticle(ctx.db, ctx.actor, input)),
+  create: editor.input(articleInput).mutation(({ ctx, input }) => createArticle(ctx.db, ctx.actor, input, ctx.now())),
+  update: editor
+    .input(
+      z
+        .strictObject({ id: z.string().uuid(), revision: z.number().int().min(1), ...articleFields })
+        .superRefine(partNeedsSeries),
+    )
+    .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.actor, input, ctx.now())),
+  publish: editor.input(byId).mutation(({ ctx, input }) => publishArticle(ctx.db, ctx.actor, input, ctx.now())),
+  archive: editor.input(byId).mutation(({ ctx, input }) => archiveArticle(ctx.db, ctx.actor, input, ctx.now())),
+  restore: editor.input(byId).mutation(({ ctx, input }) => restoreArticle(ctx.db, ctx.actor, input, ctx.now())),
+  /** A mutation only because a 200 KB document doesn't belong in a URL: it saves nothing. */
+  importPreview: editor
+    .input(
+      z
+        .strictObject({
+          // Text is at most as many characters as it has bytes, so this bound is safe; the service counts bytes.
+          text: z.string().max(IMPORT_MAX_BYTES, tooBig).optional(),
+          fileName: z.string().trim().min(1).max(255).optional(),
+          contentBase64: z.string().max(IMPORT_MAX_BASE64, tooBig).optional(),
+        })
+        .superRefine((value, ctx) => {
+          const isText = value.text !== undefined && value.fileName === undefined && value.contentBase64 === undefined;
+          const isFile = value.text === undefined && value.fileName !== undefined && value.contentBase64 !== undefined;
+          if (!isText && !isFile) ctx.addIssue({ code: "custom", path: ["text"], message: "Paste some text, or choose a file: one or the other." });
+        })
+        .transform((value) =>
+          value.text !== undefined ? { text: value.text } : { fileName: value.fileName!, contentBase64: value.contentBase64! },
+        ),
+    )
+    .mutation(({ ctx, input }) => previewImport(ctx.actor, input)),
+  /** Saves a reviewed import: the draft article and, optionally, an exercise from the picked questions. */
+  saveImport: editor
+    .input(
+      z.strictObject({
+        article: articleInput,
+        exercise: z
+          .strictObject({
+            title: exerciseTitleSchema,
+            questions: z
+              .array(z.string().trim().min(1).max(LIMITS.promptLabel, `Keep each question to ${LIMITS.promptLabel} characters or fewer.`))
+              .min(1, "Pick at least one question for the exercise.")
+              .max(LIMITS.maxPrompts, `An exercise can have at most ${LIMITS.maxPrompts} prompts.`),
+          })
+          .nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => saveImport(ctx.db, ctx.actor, input, ctx.now())),
+});

@@ -1,3 +1,79 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { procedureFor, router } from "../trpc/init";
+import { policy } from "../policy";
+import { exerciseTitleSchema, instructionsSchema, searchSchema } from "../services/content/content-fields";
+import {
+  archiveExercise,
+  createExercise,
+  getExercise,
+  getExerciseVersion,
+  listExercises,
+  listExerciseVersions,
+  publishExercise,
+  restoreExercise,
+  suggestPrompts,
+  updateExerciseDraft,
+} from "../services/content/exercises";
+import { contentPageInput } from "../services/content/list-query";
+import { promptListSchema } from "../services/content/prompt-types";
 
-export const exercisesRouter = router({});
+const editor = procedureFor(policy.editsContent);
+const reader = procedureFor(policy.seesDraftContent);
+
+const byId = z.strictObject({ id: z.string().uuid() });
+
+export const exercisesRouter = router({
+  list: reader
+    .input(
+      z.strictObject({
+        articleId: z.string().uuid().optional(),
+        status: z.enum(["draft", "published", "archived"]).optional(),
+        q: searchSchema,
+        ...contentPageInput,
+      }),
+    )
+    .query(({ ctx, input }) => listExercises(ctx.db, ctx.actor, input)),
+  get: reader.input(byId).query(({ ctx, input }) => getExercise(ctx.db, ctx.actor, input)),
+  create: editor
+    .input(
+      z.strictObject({
+        articleId: z.string().uuid(),
+        title: exerciseTitleSchema,
+        instructions: instructionsSchema,
+        prompts: promptListSchema.default([]),
+      }),
+    )
+    .mutation(({ ctx, input }) => createExercise(ctx.db, ctx.actor, input, ctx.now())),
+  updateDraft: editor
+    .input(
+      z.strictObject({
+        id: z.string().uuid(),
+        revision: z.number().int().min(1),
+        title: exerciseTitleSchema,
+        instructions: instructionsSchema,
+        prompts: promptListSchema,
+      }),
+    )
+    .mutation(({ ctx, input }) => updateExerciseDraft(ctx.db, ctx.actor, input, ctx.now())),
+  publish: editor
+    .input(z.strictObject({ id: z.string().uuid(), revision: z.number().int().min(1).optional() }))
+    .mutation(({ ctx, input }) => publishExercise(ctx.db, ctx.actor, input, ctx.now())),
+  archive: editor.input(byId).mutation(({ ctx, input }) => archiveExercise(ctx.db, ctx.actor, input, ctx.now())),
+  restore: editor.input(byId).mutation(({ ctx, input }) => restoreExercise(ctx.db, ctx.actor, input, ctx.now())),
+  versions: reader
+    .input(
+      z.strictObject({
+        id: z.string().uuid(),
+        cursor: z.strictObject({ version: z.number().int().min(1) }).nullish(),
+        limit: z.number().int().min(1).max(100).default(20),
+        direction: z.enum(["forward", "backward"]).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listExerciseVersions(ctx.db, ctx.actor, input)),
+  version: reader
+    .input(z.strictObject({ id: z.string().uuid(), version: z.number().int().min(1).max(1_000_000) }))
+    .query(({ ctx, input }) => getExerciseVersion(ctx.db, ctx.actor, input)),
+  suggestions: reader
+    .input(z.strictObject({ articleId: z.string().uuid() }))
+    .query(({ ctx, input }) => suggestPrompts(ctx.db, ctx.actor, input)),
+});

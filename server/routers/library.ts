@@ -1,3 +1,36 @@
-import { router } from "../trpc/init";
+import { z } from "zod";
+import { procedureFor, router } from "../trpc/init";
+import { policy } from "../policy";
+import { CONTENT_LIMITS, searchSchema } from "../services/content/content-fields";
+import {
+  getLibraryArticle,
+  getLibraryExercise,
+  listLibraryArticles,
+  listLibraryExercises,
+  listLibrarySeries,
+} from "../services/content/library";
+import { contentPageInput } from "../services/content/list-query";
 
-export const libraryRouter = router({});
+/** Coaches and admins browse the practice's published content; nothing here writes. */
+const browser = procedureFor(policy.browsesLibrary);
+const byId = z.strictObject({ id: z.string().uuid() });
+const seriesFilter = z.string().trim().min(1).max(CONTENT_LIMITS.series).optional();
+
+export const libraryRouter = router({
+  articles: browser
+    .input(
+      z.strictObject({
+        q: searchSchema,
+        series: seriesFilter,
+        tag: z.string().trim().toLowerCase().min(1).max(CONTENT_LIMITS.tag).optional(),
+        ...contentPageInput,
+      }),
+    )
+    .query(({ ctx, input }) => listLibraryArticles(ctx.db, ctx.actor, input)),
+  article: browser.input(byId).query(({ ctx, input }) => getLibraryArticle(ctx.db, ctx.actor, input)),
+  exercises: browser
+    .input(z.strictObject({ q: searchSchema, articleId: z.string().uuid().optional(), series: seriesFilter, ...contentPageInput }))
+    .query(({ ctx, input }) => listLibraryExercises(ctx.db, ctx.actor, input)),
+  exercise: browser.input(byId).query(({ ctx, input }) => getLibraryExercise(ctx.db, ctx.actor, input)),
+  series: browser.input(z.strictObject({}).optional()).query(({ ctx }) => listLibrarySeries(ctx.db, ctx.actor)),
+});

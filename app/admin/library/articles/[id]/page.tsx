@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/layout";
+import { requireArea } from "@/server/auth/current-session";
+import { orNotFound } from "@/server/trpc/or-not-found";
+import { getServerCaller } from "@/server/trpc/server-caller";
+import { ArticleEditor } from "../article-editor";
+import { ArticleExercises } from "./article-exercises";
+
+export const metadata: Metadata = { title: "Edit article" };
+
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  await requireArea("admin");
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const article = await orNotFound((await getServerCaller()).articles.get({ id }));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/library" className="text-accent-strong underline underline-offset-4">
+          Back to the library
+        </Link>
+      </p>
+      <PageHeader title={article.title} description="Edit the text on the left; the preview on the right shows it as clients will read it." />
+      <ArticleEditor key={article.id} initial={article} justCreated={created === "1"} />
+      <ArticleExercises articleId={article.id} articleTitle={article.title} archived={article.status === "archived"} exercises={article.exercises} />
+    </>
+  );
+}

@@ -1,0 +1,332 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useDeferredValue, useEffect, useMemo, useState, type FormEvent } from "react";
+import { ArticleView } from "@/components/markdown/article-view";
+import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
+import { errorCode, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/layout";
+import { CONTENT_LIMITS } from "@/server/services/content/content-fields";
+import { extractSections } from "@/server/services/content/markdown";
+
+type Status = "draft" | "published" | "archived";
+
+export type ArticleEditorInitial = {
+  id: string;
+  revision: number;
+  status: Status;
+  title: string;
+  series: string | null;
+  part: number | null;
+  summary: string;
+  body: string;
+  tags: string[];
+};
+
+type Fields = { title: string; series: string; part: string; summary: string; tags: string; body: string };
+
+const toFields = (a: Pick<ArticleEditorInitial, "title" | "series" | "part" | "summary" | "tags" | "body">): Fields => ({
+  title: a.title,
+  series: a.series ?? "",
+  part: a.part === null ? "" : String(a.part),
+  summary: a.summary,
+  tags: a.tags.join(", "),
+  body: a.body,
+});
+
+const emptyFields: Fields = { title: "", series: "", part: "", summary: "", tags: "", body: "" };
+
+/** What the procedures take: blank series/part mean "none"; tags are typed comma-separated. */
+function toInput(fields: Fields) {
+  const part = fields.part.trim();
+  return {
+    title: fields.title,
+    series: fields.series.trim() || null,
+    part: part === "" ? null : /^\d+$/.test(part) ? Number(part) : Number.NaN,
+    summary: fields.summary,
+    body: fields.body,
+    tags: fields.tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+  };
+}
+
+const sameFields = (a: Fields, b: Fields) => (Object.keys(a) as (keyof Fields)[]).every((k) => a[k] === b[k]);
+
+/** Markdown editor with a live preview rendered by the same component clients read with. */
+export function ArticleEditor({ initial, justCreated = false }: { initial: ArticleEditorInitial | null; justCreated?: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [fields, setFields] = useState<Fields>(initial ? toFields(initial) : emptyFields);
+  const [saved, setSaved] = useState<Fields>(initial ? toFields(initial) : emptyFields);
+  const [revision, setRevision] = useState(initial?.revision ?? 1);
+  const [status, setStatus] = useState<Status>(initial?.status ?? "draft");
+  const [notice, setNotice] = useState<string | null>(justCreated ? "Saved as a draft. Only admins can see it until you publish it." : null);
+  const dirty = !sameFields(fields, saved);
+  const previewBody = useDeferredValue(fields.body);
+  const sections = useMemo(() => extractSections(previewBody), [previewBody]);
+  const readOnly = status === "archived";
+
+  // Nothing typed is lost: leaving with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
+  const create = useMutation(
+    trpc.articles.create.mutationOptions({
+      onSuccess: async (result) => {
+        await invalidate();
+        router.push(`/admin/library/articles/${result.id}?created=1`);
+      },
+    }),
+  );
+  const update = useMutation(
+    trpc.articles.update.mutationOptions({
+      onSuccess: async (result) => {
+        setRevision(result.revision);
+        setNotice("Saved.");
+        await invalidate();
+        router.refresh();
+      },
+    }),
+  );
+  const saving = create.isPending || update.isPending;
+  const saveError = create.error ?? update.error;
+  const issues = fieldIssues(saveError);
+  const conflict = errorCode(saveError) === "CONFLICT";
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(null);
+    // What was sent becomes "saved" only once the server has it; typing meanwhile stays unsaved.
+    const sent = fields;
+    if (initial) update.mutate({ id: initial.id, revision, ...toInput(sent) }, { onSuccess: () => setSaved(sent) });
+    else create.mutate(toInput(sent), { onSuccess: () => setSaved(sent) });
+  };
+
+  const loadLatest = async () => {
+    if (!initial) return;
+    const latest = await queryClient.fetchQuery({ ...trpc.articles.get.queryOptions({ id: initial.id }), staleTime: 0 });
+    setFields(toFields(latest));
+    setSaved(toFields(latest));
+    setRevision(latest.revision);
+    setStatus(latest.status);
+    update.reset();
+    setNotice("The latest saved version is loaded.");
+  };
+
+  const set = (key: keyof Fields) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: event.target.value }));
+  const tagIssue = issues.tags ?? Object.entries(issues).find(([path]) => path.startsWith("tags."))?.[1];
+
+  return (
+    <div className="space-y-6">
+      {initial ? (
+        <StatusActions
+          id={initial.id}
+          status={status}
+          dirty={dirty}
+          onChanged={(next, message) => {
+            setStatus(next);
+            setNotice(message);
+            void invalidate();
+            router.refresh();
+          }}
+        />
+      ) : null}
+      {notice ? (
+        <Notice tone="success" role="status">
+          {notice}
+        </Notice>
+      ) : null}
+      {readOnly ? <Notice tone="info">This article is archived, so it can&apos;t be edited. Restore it to a draft to make changes.</Notice> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <form onSubmit={onSubmit} className="min-w-0 space-y-4" aria-label={initial ? "Edit article" : "New article"} noValidate>
+          {conflict ? (
+            <Notice tone="warn" role="alert">
+              <p>{errorMessage(saveError)}</p>
+              <p className="mt-2">Your text is still here in the editor.</p>
+              <Button variant="secondary" className="mt-3" onClick={() => void loadLatest()}>
+                Load the latest version (replaces your edits)
+              </Button>
+            </Notice>
+          ) : saveError ? (
+            <Notice tone="danger" role="alert">
+              {errorMessage(saveError)}
+            </Notice>
+          ) : null}
+          <TextField
+            label="Title"
+            value={fields.title}
+            onChange={set("title")}
+            maxLength={CONTENT_LIMITS.title}
+            required
+            error={issues.title}
+            disabled={readOnly}
+          />
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
+            <TextField
+              label="Series"
+              hint="Optional. Articles in one series are read in part order."
+              value={fields.series}
+              onChange={set("series")}
+              maxLength={CONTENT_LIMITS.series}
+              error={issues.series}
+              disabled={readOnly}
+            />
+            <TextField
+              label="Part"
+              inputMode="numeric"
+              value={fields.part}
+              onChange={set("part")}
+              maxLength={3}
+              error={issues.part}
+              disabled={readOnly}
+            />
+          </div>
+          <TextAreaField
+            label="Summary"
+            hint="One or two sentences shown in the library."
+            value={fields.summary}
+            onChange={set("summary")}
+            rows={2}
+            maxLength={CONTENT_LIMITS.summary}
+            error={issues.summary}
+            disabled={readOnly}
+          />
+          <TextField
+            label="Tags"
+            hint="Separate tags with commas, e.g. trust, relationships."
+            value={fields.tags}
+            onChange={set("tags")}
+            error={tagIssue}
+            disabled={readOnly}
+          />
+          <TextAreaField
+            label="Article text (Markdown)"
+            hint="Use # for headings: each heading starts a section prompts can point at. Use - for lists."
+            value={fields.body}
+            onChange={set("body")}
+            rows={22}
+            maxLength={CONTENT_LIMITS.body}
+            className="[&_textarea]:font-mono [&_textarea]:text-sm"
+            error={issues.body}
+            disabled={readOnly}
+          />
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={saving || readOnly || (Boolean(initial) && !dirty)}>
+              {saving ? "Saving…" : initial ? "Save changes" : "Save as draft"}
+            </Button>
+            <span className="text-sm text-muted" aria-live="polite">
+              {dirty ? "You have unsaved changes." : initial ? "All changes saved." : ""}
+            </span>
+          </div>
+        </form>
+
+        <section aria-labelledby="preview-heading" className="min-w-0 space-y-4">
+          <h2 id="preview-heading" className="text-lg font-semibold text-ink">
+            Preview, as clients will see it
+          </h2>
+          <div className="rounded-xl border border-line bg-white p-4 sm:p-6">
+            <SeriesLine series={fields.series.trim() || null} part={/^\d+$/.test(fields.part.trim()) ? Number(fields.part) : null} />
+            <p className="mt-1 text-xl font-semibold text-ink">{fields.title || "Untitled article"}</p>
+            {fields.summary ? <p className="mt-2 text-muted">{fields.summary}</p> : null}
+            {previewBody.trim() ? (
+              <ArticleView markdown={previewBody} className="mt-4" />
+            ) : (
+              <p className="mt-4 text-muted">The article text will appear here as you type.</p>
+            )}
+          </div>
+          <div>
+            <h3 className="font-semibold text-ink">Sections</h3>
+            {sections.length === 0 ? (
+              <p className="mt-1 text-sm text-muted">No headings yet. Each heading you add becomes a section.</p>
+            ) : (
+              <ol className="mt-1 space-y-1 text-sm">
+                {sections.map((s) => (
+                  <li key={s.anchor} style={{ paddingLeft: `${(s.level - 1) * 1}rem` }}>
+                    <a href={`#${s.anchor}`} className="text-accent-strong underline underline-offset-4">
+                      {s.title}
+                    </a>{" "}
+                    <code className="text-muted">#{s.anchor}</code>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function StatusActions({
+  id,
+  status,
+  dirty,
+  onChanged,
+}: {
+  id: string;
+  status: Status;
+  dirty: boolean;
+  onChanged: (status: Status, message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const publish = useMutation(trpc.articles.publish.mutationOptions({ onSuccess: () => onChanged("published", "Published. Coaches can now find this article.") }));
+  const archive = useMutation(
+    trpc.articles.archive.mutationOptions({ onSuccess: () => onChanged("archived", "Archived. It no longer shows in the library.") }),
+  );
+  const restore = useMutation(trpc.articles.restore.mutationOptions({ onSuccess: () => onChanged("draft", "Restored as a draft.") }));
+  const error = publish.error ?? archive.error ?? restore.error;
+  const busy = publish.isPending || archive.isPending || restore.isPending;
+  return (
+    <div className="flex flex-wrap items-center gap-3 rounded-xl border border-line bg-white p-4">
+      <span className="text-sm text-muted">Status</span>
+      <StatusBadge status={status} />
+      <span className="text-sm text-muted">
+        {status === "published"
+          ? "Coaches can find it. Saved edits show in the library straight away; exercises already published keep the text they were published with."
+          : status === "draft"
+            ? "Only admins can see it."
+            : "Hidden from the library."}
+      </span>
+      <div className="ml-auto flex flex-wrap gap-2">
+        {status === "draft" ? (
+          <Button onClick={() => publish.mutate({ id })} disabled={busy || dirty} aria-describedby={dirty ? "publish-hint" : undefined}>
+            Publish article
+          </Button>
+        ) : null}
+        {status === "archived" ? (
+          <Button variant="secondary" onClick={() => restore.mutate({ id })} disabled={busy}>
+            Restore as draft
+          </Button>
+        ) : (
+          <Button variant="danger" onClick={() => archive.mutate({ id })} disabled={busy}>
+            Archive
+          </Button>
+        )}
+      </div>
+      {dirty && status === "draft" ? (
+        <p id="publish-hint" className="w-full text-sm text-muted">
+          Save your changes before publishing.
+        </p>
+      ) : null}
+      {error ? (
+        <div className="w-full">
+          <Notice tone="danger" role="alert">
+            {errorMessage(error)}
+          </Notice>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/layout";
+import { seriesLabel } from "@/server/services/content/content-fields";
+import { requireArea } from "@/server/auth/current-session";
+import { orNotFound } from "@/server/trpc/or-not-found";
+import { getServerCaller } from "@/server/trpc/server-caller";
+import { ExerciseBuilder } from "./exercise-builder";
+
+export const metadata: Metadata = { title: "Exercise builder" };
+
+export default async function ExerciseBuilderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  await requireArea("admin");
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const exercise = await orNotFound((await getServerCaller()).exercises.get({ id }));
+  const series = seriesLabel(exercise.article.series, exercise.article.part);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/library?show=exercises" className="text-accent-strong underline underline-offset-4">
+          Back to the exercises
+        </Link>
+      </p>
+      <PageHeader
+        title={exercise.title}
+        description={
+          <>
+            Built on{" "}
+            <Link href={`/admin/library/articles/${exercise.article.id}`} className="text-accent-strong underline underline-offset-4">
+              {exercise.article.title}
+            </Link>
+            {series ? ` (${series})` : ""}.
+          </>
+        }
+      />
+      <ExerciseBuilder key={exercise.id} initial={exercise} justCreated={created === "1"} />
+    </>
+  );
+}

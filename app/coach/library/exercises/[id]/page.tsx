@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExercisePreview } from "@/components/exercise/exercise-preview";
+import { LinkButton } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/layout";
+import { requireArea } from "@/server/auth/current-session";
+import { orNotFound } from "@/server/trpc/or-not-found";
+import { getServerCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Exercise preview" };
+
+export default async function CoachExercisePreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireArea("coach");
+  const { id } = await params;
+  const exercise = await orNotFound((await getServerCaller()).library.exercise({ id }));
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/coach/library" className="text-accent-strong underline underline-offset-4">
+          Back to the library
+        </Link>
+      </p>
+      <PageHeader
+        title={exercise.title}
+        description={`A read-only preview of version ${exercise.version}, exactly as a client will see it.`}
+        actions={<LinkButton href={`/coach/assign?exerciseId=${exercise.id}`}>Assign to clients</LinkButton>}
+      />
+      <ExercisePreview
+        title={exercise.title}
+        instructions={exercise.instructions}
+        prompts={exercise.prompts}
+        article={exercise.article}
+        mode="readOnly"
+        idPrefix="library-preview"
+      />
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import {
+  promptListSchema,
+  promptSchema,
+  type PromptDefinition,
+  type PromptKind,
+} from "@/server/services/content/prompt-types";
+
+/**
+ * The builder's editable form of a prompt: every field of every kind, kept as typed (numbers as
+ * text, options as lines) so half-typed input is never lost; turned into a PromptDefinition
+ * only when checked or saved.
+ */
+export type EditablePrompt = {
+  id: string;
+  kind: PromptKind;
+  label: string;
+  help: string;
+  required: boolean;
+  sectionAnchor: string | null;
+  min: string;
+  max: string;
+  minLabel: string;
+  maxLabel: string;
+  optionsText: string;
+};
+
+export const isChoiceKind = (kind: PromptKind) => kind === "single_choice" || kind === "multiple_choice" || kind === "checklist";
+
+export function fromDefinition(prompt: PromptDefinition): EditablePrompt {
+  return {
+    id: prompt.id,
+    kind: prompt.kind,
+    label: prompt.label,
+    help: prompt.help,
+    required: prompt.required,
+    sectionAnchor: prompt.sectionAnchor,
+    min: prompt.kind === "scale" ? String(prompt.min) : "1",
+    max: prompt.kind === "scale" ? String(prompt.max) : "5",
+    minLabel: prompt.kind === "scale" ? prompt.minLabel : "",
+    maxLabel: prompt.kind === "scale" ? prompt.maxLabel : "",
+    optionsText: isChoiceKind(prompt.kind) && "options" in prompt ? prompt.options.join("\n") : "",
+  };
+}
+
+/** A fresh id that no other prompt of this exercise uses. */
+export function newPromptId(taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let n = used.size + 1; ; n++) {
+    const id = `p${n}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+export function newPrompt(kind: PromptKind, taken: Iterable<string>, label = ""): EditablePrompt {
+  return {
+    id: newPromptId(taken),
+    kind,
+    label,
+    help: "",
+    required: false,
+    sectionAnchor: null,
+    min: "1",
+    max: "5",
+    minLabel: kind === "scale" ? "Not at all" : "",
+    maxLabel: kind === "scale" ? "Very much" : "",
+    optionsText: "",
+  };
+}
+
+const optionsOf = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+const whole = (text: string) => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** The plain object the server's zod schema checks (not yet validated). */
+export function toDefinitionInput(prompt: EditablePrompt): Record<string, unknown> {
+  const base = {
+    id: prompt.id,
+    kind: prompt.kind,
+    label: prompt.label,
+    help: prompt.help,
+    required: prompt.required,
+    sectionAnchor: prompt.sectionAnchor,
+  };
+  if (prompt.kind === "scale") {
+    return { ...base, min: whole(prompt.min), max: whole(prompt.max), minLabel: prompt.minLabel, maxLabel: prompt.maxLabel };
+  }
+  if (isChoiceKind(prompt.kind)) return { ...base, options: optionsOf(prompt.optionsText) };
+  return base;
+}
+
+/** Field paths inside one prompt ("min", "options"...) that the editor shows messages beside. */
+export type PromptIssues = Record<string, string>;
+
+const friendlier = (path: string, message: string) =>
+  (path === "min" || path === "max") && /expected number|NaN/i.test(message) ? "Use a whole number, like 1 or 10." : message;
+
+/**
+ * Checks the whole list with the same zod schema the server uses. Returns the definitions when
+ * all is well, and messages keyed "prompts.<index>.<field>" (the server's own paths).
+ */
+export function checkPrompts(prompts: EditablePrompt[]): { definitions: PromptDefinition[] | null; issues: Record<string, string> } {
+  const parsed = promptListSchema.safeParse(prompts.map(toDefinitionInput));
+  if (parsed.success) return { definitions: parsed.data, issues: {} };
+  const issues: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const [index, ...rest] = issue.path.map(String);
+    const field = rest.join(".");
+    const key = index === undefined ? "prompts" : `prompts.${index}${field ? `.${field}` : ""}`;
+    if (!(key in issues)) issues[key] = friendlier(field.split(".")[0] ?? "", issue.message);
+  }
+  return { definitions: null, issues };
+}
+
+/** Prompts that are complete enough to show in a preview (a half-made one is left out). */
+export function previewable(prompts: EditablePrompt[]): { ready: PromptDefinition[]; unfinished: number[] } {
+  const ready: PromptDefinition[] = [];
+  const unfinished: number[] = [];
+  prompts.forEach((prompt, index) => {
+    const parsed = promptSchema.safeParse(toDefinitionInput(prompt));
+    if (parsed.success) ready.push(parsed.data);
+    else unfinished.push(index + 1);
+  });
+  return { ready, unfinished };
+}
+
+/** Returns a new list with the item at `index` moved by `delta` places (clamped to the ends). */
+export function moveItem<T>(list: T[], index: number, delta: number): T[] {
+  const target = Math.max(0, Math.min(list.length - 1, index + delta));
+  if (target === index) return list;
+  const next = [...list];
+  const [item] = next.splice(index, 1);
+  next.splice(target, 0, item!);
+  return next;
+}
+
+/** Changing a prompt's kind keeps what the kinds share (question, help, required, section). */
+export function changeKind(prompt: EditablePrompt, kind: PromptKind): EditablePrompt {
+  const fresh = newPrompt(kind, []);
+  return {
+    ...fresh,
+    id: prompt.id,
+    label: prompt.label,
+    help: prompt.help,
+    required: prompt.required,
+    sectionAnchor: prompt.sectionAnchor,
+    optionsText: isChoiceKind(kind) ? prompt.optionsText : "",
+    min: kind === "scale" ? prompt.min : fresh.min,
+    max: kind === "scale" ? prompt.max : fresh.max,
+    minLabel: kind === "scale" ? prompt.minLabel || fresh.minLabel : "",
+    maxLabel: kind === "scale" ? prompt.maxLabel || fresh.maxLabel : "",
+  };
+}
