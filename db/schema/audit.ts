@@ -12,6 +12,8 @@ export const auditActions = [
   "content.article_published",
   "content.article_archived",
   "content.exercise_published",
+  "content.exercise_archived",
+  "content.exercise_restored",
   "invitation.created",
   "invitation.accepted",
   "answer.viewed",

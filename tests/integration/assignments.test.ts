@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignments, auditEvents } from "@/db/schema";
+import { articles, assignments, auditEvents } from "@/db/schema";
 import { insertPublishedExercise, publishNextVersion, type PublishedExercise, samplePrompts } from "../helpers/loop-content";
 import { answerSample, saveFirst, scale, text } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, rowCounts, tableFingerprint } from "../helpers/outcomes";
@@ -55,6 +55,16 @@ describe("assignments.create", () => {
       });
     }
     expect(rows.map((r) => r.clientId).sort()).toEqual([world.ids.client, world.ids.client2].sort());
+  });
+
+  it("refuses an exercise whose article is no longer published, as the library does", async () => {
+    const hidden = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin, title: "On an archived article" });
+    await db.update(articles).set({ status: "archived" }).where(eq(articles.id, hidden.articleId));
+    const before = await rowCounts(db, ["assignments"]);
+    await expect(callers.coach.assignments.create({ exerciseId: hidden.exerciseId, clientIds: [world.ids.client] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await rowCounts(db, ["assignments"])).toEqual(before);
   });
 
   it("keeps an existing assignment on its version when a new one is published", async () => {

@@ -250,6 +250,8 @@ describe("exercises.archive and restore", () => {
     await as.admin.exercises.archive({ id: draft });
     expect(await as.admin.exercises.restore({ id: draft })).toEqual({ id: draft, status: "draft" });
     await expectCode(as.admin.exercises.restore({ id: draft }), "CONFLICT");
+    const trail = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, published));
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(["content.exercise_archived", "content.exercise_restored"]));
   });
 
   it("changes nothing for other roles or another practice", async () => {

@@ -187,3 +187,11 @@ describe("findQuestions", () => {
     expect(findQuestions("Did Dr. Lee call back?")).toEqual(["Did Dr. Lee call back?"]);
   });
 });
+
+describe("ids the page itself uses", () => {
+  it("never gives a heading the id of the page's main landmark", () => {
+    const sections = extractSections("## Main\n\nText.\n\n## Main\n\nMore.");
+    expect(sections.map((s) => s.anchor)).toEqual(["main-2", "main-3"]);
+    expect(renderMarkdown("## Main\n\nText.")).not.toContain('id="main"');
+  });
+});

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { assignments, coachClients, exercises, exerciseVersions } from "@/db/schema";
+import { articles, assignments, coachClients, exercises, exerciseVersions } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 
@@ -38,6 +38,8 @@ export async function createAssignments(
         exerciseVersions,
         and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)),
       )
+      // The same visibility as the library: the exercise and its article are both published.
+      .innerJoin(articles, and(eq(articles.id, exercises.articleId), eq(articles.status, "published")))
       .where(and(eq(exercises.id, input.exerciseId), eq(exercises.practiceId, actor.practiceId), eq(exercises.status, "published")));
     if (!version) throw new NotFoundError("That exercise");
 

@@ -356,27 +356,37 @@ export async function publishExercise(
 /** Hides an exercise from the library. Its versions stay, so existing assignments keep working. */
 export async function archiveExercise(db: Queryable, actor: Actor, input: { id: string }, now = new Date()) {
   authorize(policy.editsContent(actor));
-  const [row] = await db
-    .update(exercises)
-    .set({ status: "archived", updatedAt: now })
-    .where(and(eq(exercises.id, input.id), eq(exercises.practiceId, actor.practiceId), sql`${exercises.status} <> 'archived'`))
-    .returning({ id: exercises.id, status: exercises.status });
-  if (row) return row;
-  await loadExercise(db, actor, input.id);
-  throw new ConflictError("This exercise is already archived.");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(exercises)
+      .set({ status: "archived", updatedAt: now })
+      .where(and(eq(exercises.id, input.id), eq(exercises.practiceId, actor.practiceId), sql`${exercises.status} <> 'archived'`))
+      .returning({ id: exercises.id, status: exercises.status });
+    if (!row) {
+      await loadExercise(tx, actor, input.id);
+      throw new ConflictError("This exercise is already archived.");
+    }
+    await recordAudit(tx, { practiceId: actor.practiceId, actorId: actor.userId, action: "content.exercise_archived", entityType: "exercise", entityId: row.id });
+    return row;
+  });
 }
 
 /** Brings an archived exercise back: published again if it has versions, otherwise a draft. */
 export async function restoreExercise(db: Queryable, actor: Actor, input: { id: string }, now = new Date()) {
   authorize(policy.editsContent(actor));
-  const [row] = await db
-    .update(exercises)
-    .set({ status: sql`case when ${exercises.latestVersion} is null then 'draft' else 'published' end::content_status`, updatedAt: now })
-    .where(and(eq(exercises.id, input.id), eq(exercises.practiceId, actor.practiceId), eq(exercises.status, "archived")))
-    .returning({ id: exercises.id, status: exercises.status });
-  if (row) return row;
-  await loadExercise(db, actor, input.id);
-  throw new ConflictError("Only an archived exercise can be restored.");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(exercises)
+      .set({ status: sql`case when ${exercises.latestVersion} is null then 'draft' else 'published' end::content_status`, updatedAt: now })
+      .where(and(eq(exercises.id, input.id), eq(exercises.practiceId, actor.practiceId), eq(exercises.status, "archived")))
+      .returning({ id: exercises.id, status: exercises.status });
+    if (!row) {
+      await loadExercise(tx, actor, input.id);
+      throw new ConflictError("Only an archived exercise can be restored.");
+    }
+    await recordAudit(tx, { practiceId: actor.practiceId, actorId: actor.userId, action: "content.exercise_restored", entityType: "exercise", entityId: row.id });
+    return row;
+  });
 }
 
 /** Published versions, newest first; the cursor is the last version number seen. Admin only. */

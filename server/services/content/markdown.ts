@@ -79,13 +79,16 @@ type ParsedSection = {
   lineEnd: number;
 };
 
+const RESERVED_PAGE_IDS = ["main"];
+
 type ParsedDocument = { tokens: Token[]; env: Record<string, unknown>; sections: ParsedSection[]; lineCount: number };
 
 function parseDocument(markdown: string): ParsedDocument {
   const env: Record<string, unknown> = {};
   const tokens = markdownParser.parse(markdown, env);
   const lineCount = markdown.split("\n").length;
-  const used = new Set<string>();
+  // Ids the page itself uses (the skip link's target): a heading named "Main" must not take them.
+  const used = new Set<string>(RESERVED_PAGE_IDS);
   const sections: ParsedSection[] = [];
   const open: ParsedSection[] = [];
 
