@@ -15,6 +15,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
         // Mutations are left to their callers: autosave must keep unsent text rather than navigate away.
         queryCache: new QueryCache({
           onError: (error) => {
+            // A full load on purpose: it drops every cached query of the ended session.
+            // eslint-disable-next-line @next/next/no-location-assign-relative-destination
             if (httpStatus(error) === 401) window.location.assign("/sign-in");
           },
         }),

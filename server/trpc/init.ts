@@ -36,7 +36,8 @@ export function formatError(shape: ErrorShape, error: TRPCError, production: boo
       code: shape.data.code,
       httpStatus: shape.data.httpStatus,
       path: shape.data.path,
-      stack: production ? undefined : shape.data.stack,
+      // Production responses leave the key out entirely, not even a null.
+      ...(production ? {} : { stack: shape.data.stack }),
       zodIssues,
       details: cause instanceof DomainError ? cause.details : undefined,
     },

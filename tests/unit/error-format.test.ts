@@ -14,14 +14,15 @@ describe("error formatting", () => {
   it("never sends a stack trace or internal message in production", () => {
     const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "relation users does not exist" });
     const formatted = formatError(shape("relation users does not exist", "INTERNAL_SERVER_ERROR"), error, true);
-    expect(formatted.data.stack).toBeUndefined();
+    expect("stack" in formatted.data).toBe(false);
     expect(formatted.message).not.toContain("relation");
     expect(JSON.stringify(formatted)).not.toContain("secret/file.ts");
   });
 
   it("keeps the stack in development to help debugging", () => {
     const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "boom" });
-    expect(formatError(shape("boom", "INTERNAL_SERVER_ERROR"), error, false).data.stack).toContain("Error: boom");
+    const formatted = formatError(shape("boom", "INTERNAL_SERVER_ERROR"), error, false);
+    expect("stack" in formatted.data && formatted.data.stack).toContain("Error: boom");
   });
 
   it("lists which fields didn't fit, and passes domain details through", () => {
