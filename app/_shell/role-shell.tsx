@@ -15,7 +15,10 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
     { href: "/coach/inbox", label: "Inbox" },
     { href: "/coach/library", label: "Library" },
   ],
-  client: [{ href: "/client", label: "My exercises" }],
+  client: [
+    { href: "/client", label: "My exercises" },
+    { href: "/client/history", label: "My history" },
+  ],
 };
 
 const roleLabel: Record<SessionUser["role"], string> = { admin: "Practice admin", coach: "Coach", client: "Client" };

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui/layout";
+import { HomeSections } from "@/components/client/home-sections";
+import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
+import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "My exercises" };
 
 export default async function ClientHome() {
   const session = await requireArea("client");
+  const { items } = await (await getServerCaller()).assignments.listForClient();
   return (
     <>
-      <PageHeader title={`Hello, ${session.name.split(" ")[0]}`} description="Your exercises live here." />
-      <EmptyState title="Nothing to do right now">
-        When your coach shares an exercise with you, it will appear here. Take your time; there&apos;s no rush.
-      </EmptyState>
+      <PageHeader
+        title={`Hello, ${session.name.split(" ")[0]}`}
+        description="Your exercises live here. What you write stays private unless you choose to share it."
+      />
+      <HomeSections cards={items} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/layout";
+import { InvitationList } from "@/components/invitations/invitation-list";
+import { InviteForm } from "@/components/invitations/invite-form";
+import { Card, PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { PeopleList } from "./people-list";
 
@@ -10,7 +12,19 @@ export default async function PeoplePage() {
   return (
     <>
       <PageHeader title="People" description="Everyone in your practice. Disabling someone signs them out straight away." />
+      <Card className="mb-8">
+        <h2 className="mb-1 text-lg font-semibold">Invite a coach</h2>
+        <p className="mb-4 text-sm text-muted">They&apos;ll get an email with a link to join your practice as a coach.</p>
+        <InviteForm role="coach" />
+      </Card>
+      <h2 className="mb-3 text-lg font-semibold">Everyone in your practice</h2>
       <PeopleList currentUserId={session.userId} />
+      <section aria-labelledby="practice-invitations" className="mt-8">
+        <h2 id="practice-invitations" className="mb-3 text-lg font-semibold">
+          Invitations
+        </h2>
+        <InvitationList showRole />
+      </section>
     </>
   );
 }

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AssignmentPageHeader } from "@/components/exercise/assignment-page-header";
+import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
+import { ShareStep } from "@/components/exercise/share-step";
+import { SubmittedView } from "@/components/exercise/submitted-view";
+import { EmptyState } from "@/components/ui/layout";
+import { requireArea } from "@/server/auth/current-session";
+import { orNotFound } from "@/server/trpc/or-not-found";
+import { getServerCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Exercise" };
+
+export default async function ClientAssignmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ step?: string | string[] }>;
+}) {
+  await requireArea("client");
+  const [{ id }, { step }] = await Promise.all([params, searchParams]);
+  const view = await orNotFound((await getServerCaller()).assignments.get({ assignmentId: id }));
+  if (view.role !== "client") notFound();
+  const { assignment, version } = view;
+  const header = <AssignmentPageHeader title={version.title} coachName={assignment.coachName} />;
+
+  if (assignment.status === "cancelled") {
+    return (
+      <>
+        {header}
+        <EmptyState title={`${assignment.coachName} closed this exercise`}>
+          There&apos;s nothing more to do here. Anything you wrote stays private to you.
+        </EmptyState>
+      </>
+    );
+  }
+
+  if (assignment.status === "assigned" || assignment.status === "in_progress") {
+    return (
+      <>
+        {header}
+        <ExerciseWorkspace
+          assignmentId={assignment.id}
+          title={version.title}
+          instructions={version.instructions}
+          prompts={version.prompts}
+          article={version.article}
+          coachName={assignment.coachName}
+          note={assignment.note}
+          dueAt={assignment.dueAt}
+          answers={view.answers}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      {step === "share" ? (
+        <ShareStep assignmentId={assignment.id} coachName={assignment.coachName} prompts={version.prompts} answers={view.answers} />
+      ) : (
+        <SubmittedView view={view} />
+      )}
+    </>
+  );
+}

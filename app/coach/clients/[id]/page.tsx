@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { ScaleTrends } from "@/components/charts/scale-trends";
+import { ClientTimeline } from "@/components/coach/client-timeline";
+import { NotesPanel } from "@/components/coach/notes-panel";
+import { LinkButton } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/layout";
+import { requireArea } from "@/server/auth/current-session";
+import { orNotFound } from "@/server/trpc/or-not-found";
+import { getServerCaller } from "@/server/trpc/server-caller";
+
+export const metadata: Metadata = { title: "Client" };
+
+export default async function CoachClientPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireArea("coach");
+  const { id } = await params;
+  const caller = await getServerCaller();
+  const client = await orNotFound(caller.clients.get({ clientId: id }));
+  const trends = await caller.trends.forClient({ clientId: client.id });
+  return (
+    <>
+      <PageHeader
+        title={client.name}
+        description={client.email}
+        actions={<LinkButton href={`/coach/assign?clientId=${client.id}`}>Assign an exercise</LinkButton>}
+      />
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="min-w-0 space-y-8 lg:col-span-2">
+          <section aria-labelledby="client-exercises">
+            <h2 id="client-exercises" className="mb-3 text-lg font-semibold">
+              Exercises
+            </h2>
+            <ClientTimeline clientId={client.id} clientName={client.name} />
+          </section>
+          <section aria-labelledby="client-trends">
+            <h2 id="client-trends" className="mb-1 text-lg font-semibold">
+              Scale answers over time
+            </h2>
+            <p className="mb-3 text-sm text-muted">Only answers {client.name} chose to share with you appear here.</p>
+            <ScaleTrends series={trends} empty={`When ${client.name} shares an answer on a scale, it will be charted here.`} />
+          </section>
+        </div>
+        <div className="min-w-0">
+          <NotesPanel clientId={client.id} clientName={client.name} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+"use server";
+import { TRPCError } from "@trpc/server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/server/auth/next-auth";
+import { passwordProblem } from "@/server/services/auth/password-policy";
+import { getServerCaller } from "@/server/trpc/server-caller";
+import type { AcceptState } from "@/components/invitations/accept-state";
+
+const NAME_MAX = 100;
+
+/** Creates the account from the invitation, then signs the person in and takes them home. */
+export async function acceptInvitationAction(token: string, _previous: AcceptState, formData: FormData): Promise<AcceptState> {
+  const name = String(formData.get("name") ?? "").trim().slice(0, NAME_MAX + 1);
+  const password = String(formData.get("password") ?? "").slice(0, 1024);
+  const confirm = String(formData.get("confirm") ?? "").slice(0, 1024);
+  const email = String(formData.get("email") ?? "").slice(0, 320);
+
+  const fields: AcceptState["fields"] = {};
+  if (!name) fields.name = "Please tell us your name. It's how your coach will see you.";
+  else if (name.length > NAME_MAX) fields.name = `Please keep your name to ${NAME_MAX} characters or fewer.`;
+  const problem = passwordProblem(password, { email });
+  if (problem) fields.password = problem;
+  else if (password !== confirm) fields.confirm = "The two passwords are different. Please type the same one twice.";
+  if (Object.keys(fields).length > 0) return { error: null, fields, name };
+
+  let accepted: { email: string };
+  try {
+    accepted = await (await getServerCaller()).invitations.accept({ token, name, password });
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      const message = error.code === "BAD_REQUEST" && error.message.startsWith("[") ? "Some of what you typed doesn't fit. Please check it and try again." : error.message;
+      return { error: message, fields: {}, name };
+    }
+    throw error;
+  }
+
+  try {
+    await signIn("credentials", { email: accepted.email, password, redirect: false });
+  } catch (error) {
+    // The account exists; if signing in right away didn't work, the sign-in page will.
+    if (error instanceof AuthError) redirect("/sign-in");
+    throw error;
+  }
+  redirect("/");
+}

@@ -1,0 +1,363 @@
+import type { AnswerValue } from "@/server/services/content/prompt-types";
+
+/**
+ * The autosave engine: pure logic, no React and no DOM, so it can be tested with fake timers and a
+ * fake transport. It keeps, per prompt, what the person typed, the server version that text is
+ * based on, and at most one save on its way. A failed save is resent with the SAME saveId (the
+ * server recognises a resend and never applies it twice); newer typing waits behind it.
+ * Nothing is written to localStorage: unsent text lives in memory and is flushed on page hide.
+ */
+
+export type SaveRequest = { assignmentId: string; promptId: string; value: AnswerValue; baseVersion: number; saveId: string };
+
+export type SaveOutcome =
+  | { kind: "saved"; answerId: string; version: number; updatedAt: Date }
+  /** The network or the server is unavailable: the same save is tried again later. */
+  | { kind: "offline" }
+  /** Someone (another tab) saved this answer since we loaded it. */
+  | { kind: "conflict"; serverValue: AnswerValue | null; serverVersion: number; updatedAt: Date | null }
+  /** Retrying won't help (for example the exercise was already submitted). */
+  | { kind: "refused"; message: string };
+
+/** Sends one save. It should use fetch keepalive so a save on its way survives the page closing. */
+export type SaveTransport = (request: SaveRequest) => Promise<SaveOutcome>;
+
+export type PromptSaveStatus = "idle" | "saving" | "saved" | "offline" | "conflict" | "refused";
+
+export type SaveConflict = { theirs: AnswerValue | null; serverVersion: number; updatedAt: Date | null };
+
+export type PromptSnapshot = {
+  value: AnswerValue;
+  /** The server version the current text is based on (0: nothing saved yet). */
+  version: number;
+  status: PromptSaveStatus;
+  conflict: SaveConflict | null;
+  message: string | null;
+  lastSavedAt: Date | null;
+};
+
+export type OverallStatus = PromptSaveStatus;
+
+export type EngineSnapshot = {
+  prompts: Readonly<Record<string, PromptSnapshot>>;
+  overall: OverallStatus;
+  /** True while some text has not reached the server yet. */
+  unsent: boolean;
+};
+
+/** How a wait for the engine ends: everything saved, or the reason it can't be right now. */
+export type SettleResult = "saved" | "offline" | "conflict" | "refused";
+
+export type InitialAnswer = { promptId: string; value: AnswerValue; version: number; updatedAt?: Date | null };
+
+export type AutosaveOptions = {
+  assignmentId: string;
+  initial: InitialAnswer[];
+  transport: SaveTransport;
+  newId: () => string;
+  debounceMs?: number;
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+};
+
+type Timer = ReturnType<typeof setTimeout>;
+
+type PromptState = {
+  value: AnswerValue;
+  savedValue: AnswerValue;
+  baseVersion: number;
+  pending: { saveId: string; value: AnswerValue; baseVersion: number } | null;
+  inFlight: boolean;
+  debounce: Timer | null;
+  retry: Timer | null;
+  failures: number;
+  conflict: SaveConflict | null;
+  message: string | null;
+  lastSavedAt: Date | null;
+  edited: boolean;
+};
+
+export function sameValue(a: AnswerValue | null | undefined, b: AnswerValue | null | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** 1 s, 2 s, 4 s ... capped (30 s by default). `failures` counts from 1. */
+export function backoffDelay(failures: number, baseMs = 1000, maxMs = 30_000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, failures - 1), maxMs);
+}
+
+export type AutosaveEngine = ReturnType<typeof createAutosaveEngine>;
+
+export function createAutosaveEngine(options: AutosaveOptions) {
+  const debounceMs = options.debounceMs ?? 800;
+  const baseBackoffMs = options.baseBackoffMs ?? 1000;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const prompts = new Map<string, PromptState>();
+  const listeners = new Set<() => void>();
+  const waiters = new Set<(result: SettleResult) => void>();
+  let snapshot: EngineSnapshot = { prompts: {}, overall: "idle", unsent: false };
+
+  const fresh = (answer: InitialAnswer): PromptState => ({
+    value: answer.value,
+    savedValue: answer.value,
+    baseVersion: answer.version,
+    pending: null,
+    inFlight: false,
+    debounce: null,
+    retry: null,
+    failures: 0,
+    conflict: null,
+    message: null,
+    lastSavedAt: answer.updatedAt ?? null,
+    edited: false,
+  });
+
+  const isDirty = (p: PromptState) => !sameValue(p.value, p.savedValue);
+  const isUnsent = (p: PromptState) => isDirty(p) || p.pending !== null || p.conflict !== null;
+
+  function statusOf(p: PromptState): PromptSaveStatus {
+    if (p.conflict) return "conflict";
+    if (p.message) return "refused";
+    if (p.failures > 0) return "offline";
+    if (p.inFlight || p.debounce || p.pending || isDirty(p)) return "saving";
+    return p.edited ? "saved" : "idle";
+  }
+
+  // The most pressing status wins, so one line can speak for the whole page.
+  const priority: PromptSaveStatus[] = ["conflict", "refused", "offline", "saving", "saved", "idle"];
+
+  function settledResult(): SettleResult | null {
+    const states = [...prompts.values()];
+    if (states.some((p) => p.inFlight || p.debounce)) return null;
+    if (!states.some(isUnsent)) return "saved";
+    if (states.some((p) => p.conflict)) return "conflict";
+    if (states.some((p) => p.message)) return "refused";
+    if (states.some((p) => p.failures > 0)) return "offline";
+    return null;
+  }
+
+  function rebuildSnapshot() {
+    const entries: Record<string, PromptSnapshot> = {};
+    let overall: PromptSaveStatus = "idle";
+    let unsent = false;
+    for (const [promptId, p] of prompts) {
+      const status = statusOf(p);
+      entries[promptId] = {
+        value: p.value,
+        version: p.baseVersion,
+        status,
+        conflict: p.conflict,
+        message: p.message,
+        lastSavedAt: p.lastSavedAt,
+      };
+      if (priority.indexOf(status) < priority.indexOf(overall)) overall = status;
+      unsent ||= isUnsent(p);
+    }
+    snapshot = { prompts: entries, overall, unsent };
+  }
+
+  function emit() {
+    rebuildSnapshot();
+    const settled = settledResult();
+    if (settled) {
+      for (const resolve of waiters) resolve(settled);
+      waiters.clear();
+    }
+    for (const listener of listeners) listener();
+  }
+
+  function clearTimer(timer: Timer | null) {
+    if (timer) clearTimeout(timer);
+  }
+
+  function send(promptId: string, p: PromptState) {
+    const pending = p.pending;
+    if (!pending) return;
+    p.inFlight = true;
+    const request: SaveRequest = { assignmentId: options.assignmentId, promptId, ...pending };
+    let outcome: Promise<SaveOutcome>;
+    try {
+      outcome = options.transport(request);
+    } catch {
+      outcome = Promise.resolve({ kind: "offline" });
+    }
+    void outcome
+      .catch((): SaveOutcome => ({ kind: "offline" }))
+      .then((result) => settle(promptId, p, pending.saveId, result));
+  }
+
+  function settle(promptId: string, p: PromptState, saveId: string, result: SaveOutcome) {
+    p.inFlight = false;
+    // Defensive: an answer to a save that is no longer the one waiting changes nothing.
+    if (p.pending?.saveId !== saveId) {
+      emit();
+      return;
+    }
+    switch (result.kind) {
+      case "saved":
+        p.savedValue = p.pending.value;
+        p.baseVersion = result.version;
+        p.pending = null;
+        p.failures = 0;
+        p.lastSavedAt = result.updatedAt;
+        break;
+      case "offline":
+        p.failures += 1;
+        clearTimer(p.retry);
+        p.retry = setTimeout(() => {
+          p.retry = null;
+          trySend(promptId, p);
+        }, backoffDelay(p.failures, baseBackoffMs, maxBackoffMs));
+        break;
+      case "conflict":
+        p.pending = null;
+        p.failures = 0;
+        clearTimer(p.debounce);
+        p.debounce = null;
+        p.conflict = { theirs: result.serverValue, serverVersion: result.serverVersion, updatedAt: result.updatedAt };
+        break;
+      case "refused":
+        p.pending = null;
+        p.failures = 0;
+        p.message = result.message;
+        break;
+    }
+    // Text typed while this save was on its way goes next (unless a debounce is still counting).
+    if (result.kind === "saved" && isDirty(p) && !p.debounce) trySend(promptId, p);
+    else emit();
+  }
+
+  function trySend(promptId: string, p: PromptState) {
+    if (p.conflict || p.message || p.inFlight) {
+      emit();
+      return;
+    }
+    clearTimer(p.retry);
+    p.retry = null;
+    if (!p.pending) {
+      if (!isDirty(p)) {
+        emit();
+        return;
+      }
+      p.pending = { saveId: options.newId(), value: p.value, baseVersion: p.baseVersion };
+    }
+    send(promptId, p);
+    emit();
+  }
+
+  for (const answer of options.initial) prompts.set(answer.promptId, fresh(answer));
+  rebuildSnapshot();
+
+  function stateFor(promptId: string): PromptState {
+    const p = prompts.get(promptId);
+    if (!p) throw new Error(`Unknown prompt ${promptId}`);
+    return p;
+  }
+
+  return {
+    getSnapshot: (): EngineSnapshot => snapshot,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Adds prompts the engine doesn't know yet (an answer nobody has saved starts at version 0). */
+    ensure(answers: InitialAnswer[]) {
+      let changed = false;
+      for (const answer of answers) {
+        if (!prompts.has(answer.promptId)) {
+          prompts.set(answer.promptId, fresh(answer));
+          changed = true;
+        }
+      }
+      if (changed) emit();
+    },
+
+    /** Newer server data (another tab) is taken only for prompts with nothing unsent here. */
+    syncFromServer(answers: InitialAnswer[]) {
+      let changed = false;
+      for (const answer of answers) {
+        const p = prompts.get(answer.promptId);
+        if (!p || (!isUnsent(p) && !p.inFlight && answer.version > p.baseVersion)) {
+          prompts.set(answer.promptId, fresh(answer));
+          changed = true;
+        }
+      }
+      if (changed) emit();
+    },
+
+    edit(promptId: string, value: AnswerValue) {
+      const p = stateFor(promptId);
+      p.value = value;
+      p.edited = true;
+      p.message = null;
+      clearTimer(p.debounce);
+      p.debounce = null;
+      if (!p.conflict) {
+        p.debounce = setTimeout(() => {
+          p.debounce = null;
+          // While a failed save waits for its retry, the new text simply queues behind it.
+          if (p.retry) emit();
+          else trySend(promptId, p);
+        }, debounceMs);
+      }
+      emit();
+    },
+
+    /** Sends everything waiting now (page hide, submit). Resent saves keep their saveId. */
+    flushAll() {
+      for (const [promptId, p] of prompts) {
+        clearTimer(p.debounce);
+        p.debounce = null;
+        trySend(promptId, p);
+      }
+      emit();
+    },
+
+    /** The browser says it's back online: don't wait for the backoff. */
+    retryNow() {
+      for (const [promptId, p] of prompts) {
+        if (p.failures > 0) trySend(promptId, p);
+      }
+    },
+
+    /** "Try again" after a refusal: the text is still here. */
+    retryRefused(promptId: string) {
+      const p = stateFor(promptId);
+      p.message = null;
+      trySend(promptId, p);
+    },
+
+    /** Keep what was typed here: it is saved on top of the version found on the server. */
+    keepMine(promptId: string) {
+      const p = stateFor(promptId);
+      if (!p.conflict) return;
+      p.baseVersion = p.conflict.serverVersion;
+      if (p.conflict.theirs) p.savedValue = p.conflict.theirs;
+      p.conflict = null;
+      trySend(promptId, p);
+    },
+
+    /** Keep the text that was saved elsewhere: it replaces what was typed here. */
+    keepTheirs(promptId: string) {
+      const p = stateFor(promptId);
+      if (!p.conflict) return;
+      const theirs = p.conflict.theirs ?? p.savedValue;
+      p.value = theirs;
+      p.savedValue = theirs;
+      p.baseVersion = p.conflict.serverVersion;
+      p.lastSavedAt = p.conflict.updatedAt;
+      p.conflict = null;
+      emit();
+    },
+
+    hasUnsent: (): boolean => [...prompts.values()].some(isUnsent),
+
+    /** Resolves once nothing is waiting: "saved", or why not ("offline", "conflict", "refused"). */
+    whenSettled(): Promise<SettleResult> {
+      const now = settledResult();
+      if (now) return Promise.resolve(now);
+      return new Promise((resolve) => waiters.add(resolve));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { LocalDate } from "@/components/dates/local-date";
+import { CommentThread } from "@/components/feedback/comment-thread";
+import { Notice } from "@/components/ui/layout";
+import type { RouterOutputs } from "@/components/trpc/outputs";
+import { isAnswered } from "@/server/services/content/prompt-types";
+import { AnswerDisplay } from "./answer-display";
+import { ArticlePanel } from "./article-panel";
+import { SharingToggle } from "./sharing-toggle";
+
+type ClientView = Extract<RouterOutputs["assignments"]["get"], { role: "client" }>;
+
+/**
+ * A submitted exercise, for its client: the answers as submitted, sharing answer by answer,
+ * the conversation on shared answers, and who has opened each one.
+ */
+export function SubmittedView({ view }: { view: ClientView }) {
+  const { assignment, version } = view;
+  const coachName = assignment.coachName;
+  const answerByPrompt = new Map(view.answers.map((a) => [a.promptId, a]));
+  return (
+    <div className="space-y-6">
+      <Notice tone="success">
+        {assignment.status === "reviewed" ? `${coachName} has reviewed this exercise. ` : ""}
+        You submitted it
+        {assignment.submittedAt ? <LocalDate date={assignment.submittedAt} variant="moment" prefix=" " /> : null}. Your answers are kept as
+        they were; you can change what you share at any time.
+      </Notice>
+      <ol className="space-y-4">
+        {version.prompts.map((prompt) => {
+          const answer = answerByPrompt.get(prompt.id);
+          const comments = answer ? view.comments.filter((c) => c.answerId === answer.answerId) : [];
+          const views = answer ? view.views.filter((v) => v.answerId === answer.answerId) : [];
+          return (
+            <li key={prompt.id} className="rounded-xl border border-line bg-white p-4 sm:p-5">
+              <AnswerDisplay prompt={prompt} value={answer?.value ?? null} headingLevel={2} />
+              {answer && isAnswered(answer.value) ? (
+                <>
+                  <SharingToggle
+                    assignmentId={assignment.id}
+                    promptId={prompt.id}
+                    shared={answer.shared}
+                    sharedAt={answer.sharedAt}
+                    coachName={coachName}
+                  />
+                  {answer.shared || views.length > 0 ? <AccessLog views={views} coachName={coachName} shared={answer.shared} /> : null}
+                  {answer.shared || comments.length > 0 ? (
+                    <>
+                      {!answer.shared ? (
+                        <p className="mt-3 text-sm text-muted">You stopped sharing this answer, so the conversation is paused.</p>
+                      ) : null}
+                      <CommentThread answerId={answer.answerId} comments={comments} viewerRole="client" otherName={coachName} canReply={answer.shared} headingLevel={3} />
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                <p className="mt-2 text-sm text-muted">You left this one blank.</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <details className="rounded-xl border border-line bg-white p-4">
+        <summary className="cursor-pointer font-medium text-accent-strong">Read the article again</summary>
+        <div className="mt-4">
+          <ArticlePanel article={version.article} headingId="article-title" beside={false} />
+        </div>
+      </details>
+      <p>
+        <Link href="/client" className="font-medium text-accent-strong underline underline-offset-4">
+          Back to my exercises
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function AccessLog({ views, coachName, shared }: { views: { viewerName: string; viewedAt: Date }[]; coachName: string; shared: boolean }) {
+  return (
+    <div className="mt-4">
+      <h3 className="text-sm font-semibold text-ink">Who has seen this</h3>
+      {views.length === 0 ? (
+        <p className="mt-1 text-sm text-muted">{shared ? `${coachName} hasn't opened it yet.` : "No one has opened it."}</p>
+      ) : (
+        <ul className="mt-1 space-y-0.5 text-sm">
+          {views.map((entry, index) => (
+            <li key={`${entry.viewedAt.getTime()}-${index}`}>
+              Seen by {entry.viewerName} <LocalDate date={entry.viewedAt} variant="moment-on" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

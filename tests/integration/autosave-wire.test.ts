@@ -1,0 +1,130 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAutosaveEngine, type SaveRequest } from "@/components/exercise/autosave/engine";
+import { createFetchSaveTransport } from "@/components/exercise/autosave/fetch-transport";
+import { answers } from "@/db/schema";
+import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
+import type { SessionUser } from "@/server/services/people/types";
+import { createContext } from "@/server/trpc/context";
+import { appRouter } from "@/server/trpc/root";
+// Imported under another name: the React hooks lint rule takes any use* call for a hook.
+import { useTestDatabase as openTestDatabase } from "../helpers/test-db";
+import { buildWorld, TEST_PASSWORD, testLimits } from "../helpers/world";
+
+/**
+ * The browser's autosave transport speaks to the real tRPC fetch handler here, so the wire format
+ * (superjson body, result and error shapes, CONFLICT details) is checked end to end.
+ */
+const handle = await openTestDatabase();
+const db = handle.db;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let assignmentId: string;
+let clientSession: SessionUser;
+
+function transportAs(session: SessionUser | null) {
+  const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(new URL(String(url), "http://hearth.test"), init),
+      router: appRouter,
+      createContext: () => createContext({ db, session }),
+    })) as typeof fetch;
+  return createFetchSaveTransport("/api/trpc/answers.save", fetchImpl);
+}
+
+const text = (t: string) => ({ kind: "text" as const, text: t });
+const request = (overrides: Partial<SaveRequest>): SaveRequest => ({
+  assignmentId,
+  promptId: "time-someone-helped",
+  value: text("A friend sat with me."),
+  baseVersion: 0,
+  saveId: crypto.randomUUID(),
+  ...overrides,
+});
+
+async function storedRows(promptId: string) {
+  return db
+    .select({ version: answers.version, value: answers.value })
+    .from(answers)
+    .where(and(eq(answers.assignmentId, assignmentId), eq(answers.promptId, promptId)));
+}
+
+beforeAll(async () => {
+  world = await buildWorld(db);
+  const coach = await world.as("coach");
+  const { items } = await coach.library.exercises({ q: "Who I Can Lean On", limit: 5 });
+  const exercise = items.find((item) => item.title === "Who I Can Lean On");
+  if (!exercise) throw new Error("The starter exercise 'Who I Can Lean On' is missing.");
+  const created = await coach.assignments.create({ exerciseId: exercise.id, clientIds: [world.ids.client] });
+  assignmentId = created.assignmentIds[0]!;
+  const signedIn = await signInWithPassword(db, { email: world.emails.client, password: TEST_PASSWORD }, testLimits);
+  clientSession = (await resolveSession(db, signedIn!.sessionId, testLimits))!;
+});
+
+describe("autosave over the wire", () => {
+  it("saves a first answer and reads the new version", async () => {
+    const outcome = await transportAs(clientSession)(request({}));
+    expect(outcome).toMatchObject({ kind: "saved", version: 1 });
+    if (outcome.kind === "saved") expect(outcome.updatedAt).toBeInstanceOf(Date);
+    expect(await storedRows("time-someone-helped")).toEqual([{ version: 1, value: text("A friend sat with me.") }]);
+  });
+
+  it("a resent save (same saveId) is answered with the stored result and applied once", async () => {
+    const send = transportAs(clientSession);
+    const save = request({ promptId: "safe-person", value: text("Sam"), saveId: crypto.randomUUID() });
+    const first = await send(save);
+    const again = await send(save);
+    expect(first).toMatchObject({ kind: "saved", version: 1 });
+    expect(again).toMatchObject({ kind: "saved", version: 1 });
+    expect(await storedRows("safe-person")).toEqual([{ version: 1, value: text("Sam") }]);
+  });
+
+  it("a stale save comes back as a conflict carrying the stored text and version", async () => {
+    const outcome = await transportAs(clientSession)(request({ value: text("Typed in another tab"), baseVersion: 0 }));
+    expect(outcome.kind).toBe("conflict");
+    if (outcome.kind !== "conflict") return;
+    expect(outcome.serverValue).toEqual(text("A friend sat with me."));
+    expect(outcome.serverVersion).toBe(1);
+    expect(outcome.updatedAt).toBeInstanceOf(Date);
+    expect(await storedRows("time-someone-helped")).toEqual([{ version: 1, value: text("A friend sat with me.") }]);
+  });
+
+  it("an answer that doesn't fit its prompt is refused with a readable message and stores nothing", async () => {
+    const outcome = await transportAs(clientSession)(request({ promptId: "comfort-asking", value: { kind: "scale", value: 42 } }));
+    expect(outcome.kind).toBe("refused");
+    if (outcome.kind === "refused") expect(outcome.message).toMatch(/0 to 10/);
+    expect(await storedRows("comfort-asking")).toEqual([]);
+  });
+
+  it("a signed-out save is refused kindly (the text stays in the page)", async () => {
+    const outcome = await transportAs(null)(request({ promptId: "comfort-asking", value: { kind: "scale", value: 4 } }));
+    expect(outcome.kind).toBe("refused");
+    if (outcome.kind === "refused") expect(outcome.message).toMatch(/signed out/);
+    expect(await storedRows("comfort-asking")).toEqual([]);
+  });
+
+  it("a network failure is 'offline', never lost", async () => {
+    const failing = createFetchSaveTransport("/api/trpc/answers.save", (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof fetch);
+    expect(await failing(request({}))).toEqual({ kind: "offline" });
+  });
+
+  it("the engine with the real transport ends up saved, version after version", async () => {
+    const engine = createAutosaveEngine({
+      assignmentId,
+      initial: [{ promptId: "comfort-asking", value: { kind: "scale", value: null }, version: 0 }],
+      transport: transportAs(clientSession),
+      newId: () => crypto.randomUUID(),
+    });
+    engine.edit("comfort-asking", { kind: "scale", value: 3 });
+    engine.flushAll();
+    expect(await engine.whenSettled()).toBe("saved");
+    engine.edit("comfort-asking", { kind: "scale", value: 6 });
+    engine.flushAll();
+    expect(await engine.whenSettled()).toBe("saved");
+    expect(engine.getSnapshot().prompts["comfort-asking"]).toMatchObject({ version: 2, status: "saved" });
+    expect(await storedRows("comfort-asking")).toEqual([{ version: 2, value: { kind: "scale", value: 6 } }]);
+  });
+});

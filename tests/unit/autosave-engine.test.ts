@@ -1,0 +1,234 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  backoffDelay,
+  createAutosaveEngine,
+  type SaveOutcome,
+  type SaveRequest,
+} from "@/components/exercise/autosave/engine";
+import type { AnswerValue } from "@/server/services/content/prompt-types";
+
+const text = (t: string): AnswerValue => ({ kind: "text", text: t });
+
+/** A transport whose every call waits until the test answers it. */
+function fakeTransport() {
+  const calls: Array<{ request: SaveRequest; answer: (outcome: SaveOutcome) => Promise<void> }> = [];
+  const transport = (request: SaveRequest) =>
+    new Promise<SaveOutcome>((resolve) => {
+      calls.push({
+        request,
+        answer: async (outcome) => {
+          resolve(outcome);
+          await flushMicrotasks();
+        },
+      });
+    });
+  return { transport, calls };
+}
+
+async function flushMicrotasks() {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+let ids = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`;
+
+function setup(initial = [{ promptId: "p1", value: text(""), version: 0 }]) {
+  const fake = fakeTransport();
+  const engine = createAutosaveEngine({ assignmentId: "a1", initial, transport: fake.transport, newId });
+  return { engine, ...fake };
+}
+
+const saved = (version: number): SaveOutcome => ({ kind: "saved", answerId: "ans-1", version, updatedAt: new Date("2025-11-20T10:00:00Z") });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  ids = 0;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("autosave engine", () => {
+  it("shows the saved answers before anything is typed", () => {
+    const { engine } = setup([{ promptId: "p1", value: text("from last time"), version: 4 }]);
+    expect(engine.getSnapshot()).toMatchObject({ overall: "idle", unsent: false, prompts: { p1: { value: text("from last time"), version: 4 } } });
+  });
+
+  it("waits for a pause in typing (about 800 ms) and sends one save with the latest text", async () => {
+    const { engine, calls } = setup();
+    engine.edit("p1", text("I"));
+    vi.advanceTimersByTime(500);
+    engine.edit("p1", text("I noticed"));
+    vi.advanceTimersByTime(799);
+    expect(calls).toHaveLength(0);
+    expect(engine.getSnapshot().overall).toBe("saving");
+    vi.advanceTimersByTime(1);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.request).toMatchObject({ assignmentId: "a1", promptId: "p1", value: text("I noticed"), baseVersion: 0 });
+    await calls[0]!.answer(saved(1));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "saved", version: 1 });
+    expect(engine.hasUnsent()).toBe(false);
+  });
+
+  it("keeps one save in flight per prompt; text typed meanwhile goes next, based on the new version", async () => {
+    const { engine, calls } = setup();
+    engine.edit("p1", text("first"));
+    vi.advanceTimersByTime(800);
+    engine.edit("p1", text("first and second"));
+    vi.advanceTimersByTime(800);
+    expect(calls).toHaveLength(1);
+    await calls[0]!.answer(saved(1));
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.request).toMatchObject({ value: text("first and second"), baseVersion: 1 });
+    expect(calls[1]!.request.saveId).not.toBe(calls[0]!.request.saveId);
+    await calls[1]!.answer(saved(2));
+    expect(engine.getSnapshot().prompts.p1?.version).toBe(2);
+    expect(engine.hasUnsent()).toBe(false);
+  });
+
+  it("retries a failed save with the same saveId, backing off 1 s, 2 s, 4 s, and says it's offline", async () => {
+    const { engine, calls } = setup();
+    engine.edit("p1", text("kept safe"));
+    vi.advanceTimersByTime(800);
+    await calls[0]!.answer({ kind: "offline" });
+    expect(engine.getSnapshot().overall).toBe("offline");
+    vi.advanceTimersByTime(999);
+    expect(calls).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(calls).toHaveLength(2);
+    await calls[1]!.answer({ kind: "offline" });
+    vi.advanceTimersByTime(1999);
+    expect(calls).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(calls).toHaveLength(3);
+    await calls[2]!.answer({ kind: "offline" });
+    vi.advanceTimersByTime(4000);
+    expect(calls).toHaveLength(4);
+    const saveIds = new Set(calls.map((c) => c.request.saveId));
+    expect(saveIds.size).toBe(1);
+    expect(calls.every((c) => c.request.baseVersion === 0)).toBe(true);
+    await calls[3]!.answer(saved(1));
+    expect(engine.getSnapshot().overall).toBe("saved");
+  });
+
+  it("caps the backoff at 30 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 12].map((n) => backoffDelay(n))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+
+  it("loses nothing when a save fails and text is typed while offline: the old save is resent, then the new text", async () => {
+    const { engine, calls } = setup();
+    engine.edit("p1", text("one"));
+    vi.advanceTimersByTime(800);
+    await calls[0]!.answer({ kind: "offline" });
+    engine.edit("p1", text("one two"));
+    vi.advanceTimersByTime(800);
+    // The failed save must go first (it may have reached the server): nothing new is sent yet.
+    expect(calls).toHaveLength(1);
+    expect(engine.hasUnsent()).toBe(true);
+    engine.retryNow(); // the browser's `online` event
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.request.saveId).toBe(calls[0]!.request.saveId);
+    expect(calls[1]!.request.value).toEqual(text("one"));
+    await calls[1]!.answer(saved(1));
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.request).toMatchObject({ value: text("one two"), baseVersion: 1 });
+    await calls[2]!.answer(saved(2));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("one two"), status: "saved", version: 2 });
+    expect(engine.hasUnsent()).toBe(false);
+  });
+
+  it("a transport that throws counts as offline, not as lost text", async () => {
+    const engine = createAutosaveEngine({
+      assignmentId: "a1",
+      initial: [{ promptId: "p1", value: text(""), version: 0 }],
+      transport: () => Promise.reject(new TypeError("Failed to fetch")),
+      newId,
+    });
+    engine.edit("p1", text("still here"));
+    vi.advanceTimersByTime(800);
+    await flushMicrotasks();
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "offline", value: text("still here") });
+    expect(engine.hasUnsent()).toBe(true);
+  });
+
+  it("surfaces both texts on a conflict and sends nothing until the person chooses", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("old"), version: 3 }]);
+    engine.edit("p1", text("mine"));
+    vi.advanceTimersByTime(800);
+    await calls[0]!.answer({ kind: "conflict", serverValue: text("theirs"), serverVersion: 4, updatedAt: new Date("2025-11-20T09:00:00Z") });
+    const prompt = engine.getSnapshot().prompts.p1!;
+    expect(prompt.status).toBe("conflict");
+    expect(prompt.value).toEqual(text("mine"));
+    expect(prompt.conflict?.theirs).toEqual(text("theirs"));
+    engine.edit("p1", text("mine, more"));
+    vi.advanceTimersByTime(5000);
+    expect(calls).toHaveLength(1);
+    expect(engine.getSnapshot().prompts.p1?.value).toEqual(text("mine, more"));
+  });
+
+  it("keeping mine re-saves on top of the server's version", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("old"), version: 3 }]);
+    engine.edit("p1", text("mine"));
+    vi.advanceTimersByTime(800);
+    await calls[0]!.answer({ kind: "conflict", serverValue: text("theirs"), serverVersion: 4, updatedAt: null });
+    engine.keepMine("p1");
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.request).toMatchObject({ value: text("mine"), baseVersion: 4 });
+    await calls[1]!.answer(saved(5));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "saved", version: 5, conflict: null });
+  });
+
+  it("keeping theirs replaces the local text and sends nothing", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("old"), version: 3 }]);
+    engine.edit("p1", text("mine"));
+    vi.advanceTimersByTime(800);
+    await calls[0]!.answer({ kind: "conflict", serverValue: text("theirs"), serverVersion: 4, updatedAt: null });
+    engine.keepTheirs("p1");
+    vi.advanceTimersByTime(5000);
+    expect(calls).toHaveLength(1);
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("theirs"), version: 4, status: "saved" });
+    expect(engine.hasUnsent()).toBe(false);
+  });
+
+  it("keeps the text after a refusal and can try again", async () => {
+    const { engine, calls } = setup();
+    engine.edit("p1", text("after the deadline"));
+    vi.advanceTimersByTime(800);
+    await calls[0]!.answer({ kind: "refused", message: "This exercise was already submitted." });
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "refused", message: "This exercise was already submitted." });
+    expect(engine.hasUnsent()).toBe(true);
+    engine.retryRefused("p1");
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.request.value).toEqual(text("after the deadline"));
+  });
+
+  it("flushAll sends at once without waiting for the pause, and whenSettled reports the result", async () => {
+    const { engine, calls } = setup([
+      { promptId: "p1", value: text(""), version: 0 },
+      { promptId: "p2", value: { kind: "scale", value: null }, version: 0 },
+    ]);
+    engine.edit("p1", text("a"));
+    engine.edit("p2", { kind: "scale", value: 4 });
+    engine.flushAll();
+    expect(calls.map((c) => c.request.promptId).sort()).toEqual(["p1", "p2"]);
+    const settled = engine.whenSettled();
+    await calls[0]!.answer(saved(1));
+    await calls[1]!.answer({ kind: "offline" });
+    await expect(settled).resolves.toBe("offline");
+  });
+
+  it("takes newer server data only for prompts with nothing unsent", async () => {
+    const { engine } = setup([
+      { promptId: "p1", value: text("clean"), version: 1 },
+      { promptId: "p2", value: text("clean too"), version: 1 },
+    ]);
+    engine.edit("p2", text("typing here"));
+    engine.syncFromServer([
+      { promptId: "p1", value: text("from the other tab"), version: 2 },
+      { promptId: "p2", value: text("from the other tab"), version: 2 },
+    ]);
+    const prompts = engine.getSnapshot().prompts;
+    expect(prompts.p1).toMatchObject({ value: text("from the other tab"), version: 2 });
+    expect(prompts.p2).toMatchObject({ value: text("typing here"), version: 1 });
+  });
+});
