@@ -198,6 +198,8 @@ describe("articles.list and articles.series", () => {
       );
       ids.push(id);
     }
+    // Timestamps have millisecond precision: make sure the status changes are strictly newer.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await as.admin.articles.publish({ id: ids[0]! });
     await as.admin.articles.archive({ id: ids[1]! });
     await as.adminB.articles.create(articleInput({ title: "Listed in B", tags: [tag] }));
