@@ -19,6 +19,7 @@ const FIRST_WORDS = "A friend sat with me on a hard evening.";
 const MORE_WORDS = " She didn't try to fix anything; she just stayed.";
 const COMMENT = "Thank you for sharing this. What made it feel safe to let her stay?";
 const REPLY = "I think it was that she didn't rush me.";
+const PERSON = "My sister Ana";
 
 type Mode = "phone" | "keyboard";
 
@@ -169,9 +170,15 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
   await expect(saveStatus(page)).toHaveText("Saved");
   await expect(page.getByText("2 of 3 answered")).toBeVisible();
 
+  const person = page.getByRole("textbox", { name: new RegExp(PROMPT.person.slice(0, 30)) });
+  await typeInto(page, mode, person, PERSON);
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await expect(page.getByText("3 of 3 answered")).toBeVisible();
+
   // Mid-way reload: everything typed so far is still there.
   await page.reload();
   await expect(story).toHaveValue(FIRST_WORDS);
+  await expect(person).toHaveValue(PERSON);
   await expect(seven).toBeChecked();
   await checkPage(page, mode);
 
@@ -197,7 +204,7 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
 
   // Every answer starts private; share only the story.
   const shareBoxes = page.getByRole("checkbox", { name: `Share with ${coach.name}` });
-  await expect(shareBoxes).toHaveCount(2);
+  await expect(shareBoxes).toHaveCount(3);
   for (const box of await shareBoxes.all()) await expect(box).not.toBeChecked();
   await expect(page.getByText("Nothing. All your answers stay private to you.")).toBeVisible();
   const storyShare = page.getByRole("group", { name: PROMPT.story }).getByRole("checkbox", { name: `Share with ${coach.name}` });
@@ -206,6 +213,7 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
   const preview = page.getByRole("region", { name: `What ${coach.name} will see` });
   await expect(preview).toContainText(FIRST_WORDS + MORE_WORDS);
   await expect(preview).not.toContainText(PROMPT.scale);
+  await expect(preview).not.toContainText(PERSON);
   await checkPage(page, mode);
   await press(page, mode, page.getByRole("button", { name: "Share this answer" }));
   await expect(page).not.toHaveURL(/step=share/);
@@ -224,9 +232,10 @@ async function coachReadsAndComments(coachPage: Page, clientName: string) {
   await expect(coachPage.getByRole("heading", { level: 1, name: EXERCISE })).toBeVisible();
   await expect(coachPage.getByText(`${clientName} shared 1 answer with you.`)).toBeVisible();
   await expect(coachPage.getByText(FIRST_WORDS + MORE_WORDS)).toBeVisible();
-  // Exactly that one answer: the private scale answer and the blank prompt leave no trace.
+  // Exactly that one answer: the two private answers leave no trace.
   await expect(coachPage.getByText(PROMPT.scale)).toHaveCount(0);
   await expect(coachPage.getByText(PROMPT.person)).toHaveCount(0);
+  await expect(coachPage.getByText(PERSON)).toHaveCount(0);
   await expectAccessible(coachPage);
   await coachPage.getByLabel(`Comment for ${clientName}`).fill(COMMENT);
   await coachPage.getByRole("button", { name: "Send" }).click();
@@ -244,7 +253,7 @@ async function clientSeesAndRevokes(page: Page, mode: Mode, coachPage: Page) {
   await expect(page.getByText(REPLY)).toBeVisible();
   const shareBox = page.getByRole("checkbox", { name: `Share with ${coach.name}`, checked: true });
   await press(page, mode, shareBox, "Space");
-  await expect(page.getByText("Private: only you can see this answer.")).toHaveCount(2);
+  await expect(page.getByText("Private: only you can see this answer.")).toHaveCount(3);
   await expect(page.getByRole("checkbox", { name: `Share with ${coach.name}`, checked: true })).toHaveCount(0);
   await checkPage(page, mode);
 
@@ -287,7 +296,10 @@ test("the same exercise open in two tabs: nothing is overwritten silently", asyn
   await signIn(coachPage, coach.email);
   await expect(coachPage).toHaveURL(/\/coach$/);
   await coachPage.getByRole("link", { name: client.name }).click();
+  // Wait for the client's page: /coach has an "Assign an exercise" link too, without the client in it.
+  await expect(coachPage.getByRole("heading", { level: 1, name: client.name })).toBeVisible();
   await coachPage.getByRole("link", { name: "Assign an exercise" }).click();
+  await expect(coachPage).toHaveURL(/clientId=/);
   await coachPage.getByRole("link", { name: EXERCISE, exact: true }).click();
   await expect(coachPage.getByRole("checkbox", { name: client.name })).toBeChecked();
   await coachPage.getByRole("button", { name: "Review and assign" }).click();
