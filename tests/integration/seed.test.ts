@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { coachClients, practices, users } from "@/db/schema";
+import { assignments, coachClients, practices, users } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_PRACTICE, demoAccounts, isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { signInWithPassword } from "@/server/services/auth/sessions";
 import { useTestDatabase } from "../helpers/test-db";
@@ -21,6 +21,10 @@ describe("the demo seed", () => {
     const countOf = (role: string) => people.filter((p) => p.role === role).length;
     expect([countOf("admin"), countOf("coach"), countOf("client")]).toEqual([1, 2, 3]);
     expect(await db.$count(coachClients, eq(coachClients.practiceId, practice!.id))).toBe(3);
+    // Some work in progress for the demo clients, each from their own coach, pinned to a version.
+    const work = await db.select().from(assignments).where(eq(assignments.practiceId, practice!.id));
+    expect(work).toHaveLength(4);
+    expect(new Set(work.map((a) => a.clientId)).size).toBe(3);
   });
 
   it("lets every demo account sign in with the demo password", async () => {
