@@ -7,5 +7,5 @@ import { signOutSession } from "@/server/services/auth/sign-out";
 export async function signOutAction(): Promise<void> {
   const session = await getCurrentSession();
   if (session) await signOutSession(await getDb(), session);
-  await signOut({ redirectTo: "/sign-in" });
+  await signOut({ redirectTo: "/sign-in?signed-out=1" });
 }

@@ -2,20 +2,36 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { homeFor } from "@/server/policy";
+import { Notice } from "@/components/ui/layout";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+type Search = { next?: string; "signed-out"?: string; ended?: string };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await getCurrentSession();
   if (session) redirect(homeFor[session.role]);
-  const { next } = await searchParams;
+  const params = await searchParams;
+  const next = params.next;
+  const notice = params["signed-out"]
+    ? "You've signed out. Thank you for the work you did today."
+    : params.ended
+      ? "Your session ended, so we signed you out to keep your reflections private. Please sign in again to carry on."
+      : null;
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">Welcome back</h1>
         <p className="mt-2 text-center text-muted">Sign in to continue where you left off.</p>
+        {notice ? (
+          <div className="mt-6">
+            <Notice tone="success" role="status">
+              {notice}
+            </Notice>
+          </div>
+        ) : null}
         <div className="mt-6 rounded-xl border border-line bg-white p-5">
           <SignInForm next={typeof next === "string" ? next : "/"} />
         </div>

@@ -8,17 +8,24 @@ import type { SessionUser } from "../services/people/types";
 import { sessionLimits } from "./limits";
 import { auth } from "./next-auth";
 
-/** The signed-in person for this request, checked against the database. Cached per request. */
-export const getCurrentSession = cache(async (): Promise<SessionUser | null> => {
+type SessionState = { session: SessionUser | null; /** The browser held a session that is no longer valid. */ ended: boolean };
+
+const getSessionState = cache(async (): Promise<SessionState> => {
   const token = await auth();
-  if (!token?.sessionId) return null;
-  return resolveSession(await getDb(), token.sessionId, sessionLimits);
+  if (!token?.sessionId) return { session: null, ended: false };
+  const session = await resolveSession(await getDb(), token.sessionId, sessionLimits);
+  return { session, ended: session === null };
 });
+
+/** The signed-in person for this request, checked against the database. Cached per request. */
+export async function getCurrentSession(): Promise<SessionUser | null> {
+  return (await getSessionState()).session;
+}
 
 /** For pages: sends a signed-out visitor to sign in, and refuses another role's area with a 403. */
 export async function requireArea(area: "admin" | "coach" | "client"): Promise<SessionUser> {
-  const session = await getCurrentSession();
-  if (!session) redirect("/sign-in");
+  const { session, ended } = await getSessionState();
+  if (!session) redirect(ended ? "/sign-in?ended=1" : "/sign-in");
   if (!mayOpenArea(session, area)) forbidden();
   return session;
 }

@@ -61,7 +61,8 @@ test("a disabled user is signed out on their very next request", async ({ browse
   await expect(adminPage.getByRole("button", { name: `Enable ${demoAccounts.clientRiley.name}` })).toBeVisible();
 
   await clientPage.reload();
-  await expect(clientPage).toHaveURL(/\/sign-in$/);
+  await expect(clientPage).toHaveURL(/\/sign-in\?ended=1$/);
+  await expect(clientPage.getByRole("status").filter({ hasText: "Your session ended" })).toBeVisible();
   await signIn(clientPage, demoAccounts.clientRiley.email);
   await expect(formAlert(clientPage)).toContainText("don't match");
 
@@ -77,4 +78,17 @@ test("an API error in production carries no stack trace", async ({ page }) => {
   const body = await response.text();
   expect(body).toContain("FORBIDDEN");
   expect(body).not.toMatch(/"stack"|\.ts:\d+|node_modules/);
+});
+
+test("the sign-out page asks once, then signs out", async ({ page }) => {
+  await signIn(page, demoAccounts.coachSam.email);
+  await expect(page).toHaveURL(/\/coach$/);
+  await page.goto("/sign-out");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign out of Hearth?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signed-out=1$/);
+  await expectAccessible(page);
+  await page.goto("/coach");
+  await expect(page).toHaveURL(/\/sign-in$/);
 });
