@@ -1,21 +1,41 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClientRoster } from "@/components/coach/client-roster";
 import { LinkButton } from "@/components/ui/button";
-import { EmptyState, PageHeader } from "@/components/ui/layout";
+import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "My clients" };
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One line at the top: what is new to read and what is waiting for review, across every client. */
+function AttentionSummary({ unreadShared, awaitingReview }: { unreadShared: number; awaitingReview: number }) {
+  if (unreadShared === 0 && awaitingReview === 0)
+    return <p className="mb-6 text-muted">You&apos;re all caught up: nothing new to read or review just now.</p>;
+  return (
+    <p className="mb-6 rounded-lg border border-accent/40 bg-accent-soft px-4 py-3 text-ink">
+      {unreadShared > 0 ? (
+        <Link href="/coach/inbox" className="font-medium text-accent-strong underline underline-offset-4">
+          {plural(unreadShared, "new shared answer", "new shared answers")}
+        </Link>
+      ) : null}
+      {unreadShared > 0 && awaitingReview > 0 ? " · " : null}
+      {awaitingReview > 0 ? `${plural(awaitingReview, "exercise", "exercises")} waiting for your review (see each client below)` : null}
+    </p>
+  );
+}
+
 export default async function CoachHome() {
   await requireArea("coach");
   const caller = await getServerCaller();
-  const [roster, unread] = await Promise.all([caller.clients.list({ limit: 100 }), caller.inbox.unreadCount()]);
+  const totals = await caller.clients.overviewTotals();
   return (
     <>
       <PageHeader
         title="My clients"
-        description="The people you're working with."
+        description="The people you're working with, and what's waiting with each of them."
         actions={
           <>
             <LinkButton href="/coach/invitations">Invite a client</LinkButton>
@@ -23,16 +43,13 @@ export default async function CoachHome() {
               Assign an exercise
             </LinkButton>
             <LinkButton href="/coach/inbox" variant="secondary">
-              {unread.count > 0 ? `Inbox (${unread.count} new)` : "Inbox"}
+              {totals.unreadShared > 0 ? `Inbox (${totals.unreadShared} new)` : "Inbox"}
             </LinkButton>
           </>
         }
       />
-      {roster.items.length === 0 ? (
-        <EmptyState title="No clients yet">When you invite a client and they join, they&apos;ll appear here.</EmptyState>
-      ) : (
-        <ClientRoster clients={roster.items} />
-      )}
+      <AttentionSummary unreadShared={totals.unreadShared} awaitingReview={totals.awaitingReview} />
+      <ClientRoster />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { namePageInput } from "../services/pagination";
 import { coachProcedure, router } from "../trpc/init";
 import { getMyClient, listMyClients } from "../services/people/roster";
+import { clientOverviewTotals, listClientOverview } from "../services/people/roster-summary";
 
 export const clientsRouter = router({
   list: coachProcedure
@@ -14,4 +15,10 @@ export const clientsRouter = router({
   get: coachProcedure
     .input(z.strictObject({ clientId: z.string().uuid() }))
     .query(({ ctx, input }) => getMyClient(ctx.db, ctx.actor, input.clientId)),
+  /** The coach's home: each client with what is open, overdue, waiting for review and newly shared. */
+  overview: coachProcedure
+    .input(z.strictObject({ ...namePageInput }))
+    .query(({ ctx, input }) => listClientOverview(ctx.db, ctx.actor, input, ctx.now())),
+  /** The summary line above the roster, across all of the coach's clients. */
+  overviewTotals: coachProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => clientOverviewTotals(ctx.db, ctx.actor)),
 });
