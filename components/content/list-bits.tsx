@@ -1,5 +1,8 @@
-import type { ReactNode } from "react";
+import Link from "next/link";
+import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/layout";
+import { seriesLabel } from "@/server/services/content/content-fields";
 
 export const selectClass = "mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-ink";
 
@@ -67,5 +70,138 @@ export function TagList({ tags }: { tags: string[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+export type ContentStatus = "draft" | "published" | "archived";
+
+/** The status select of the admin lists. */
+export function StatusFilter({ id, value, onChange }: { id: string; value: ContentStatus | undefined; onChange: (status: ContentStatus | undefined) => void }) {
+  return (
+    <SelectField id={id} label="Status" value={value ?? ""} onChange={(v) => onChange((v || undefined) as ContentStatus | undefined)}>
+      <option value="">Any status</option>
+      <option value="draft">Draft</option>
+      <option value="published">Published</option>
+      <option value="archived">Archived</option>
+    </SelectField>
+  );
+}
+
+/** The series select; `allLabel` names the choice that filters nothing. */
+export function SeriesFilter({
+  id,
+  allLabel,
+  series,
+  value,
+  onChange,
+}: {
+  id: string;
+  allLabel: string;
+  series: { series: string }[] | undefined;
+  value: string | undefined;
+  onChange: (series: string | undefined) => void;
+}) {
+  return (
+    <SelectField id={id} label="Series" value={value ?? ""} onChange={(v) => onChange(v || undefined)}>
+      <option value="">{allLabel}</option>
+      {(series ?? []).map((s) => (
+        <option key={s.series} value={s.series}>
+          {s.series}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** A search form of a list: its fields, then Search and (once something is filtered) a clear button. */
+export function SearchForm({
+  label,
+  onSubmit,
+  filtered,
+  clearLabel,
+  onClear,
+  children,
+}: {
+  label: string;
+  onSubmit: (event: FormEvent) => void;
+  filtered: boolean;
+  clearLabel: string;
+  onClear: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form role="search" aria-label={label} onSubmit={onSubmit} className="grid gap-3 rounded-xl border border-line bg-white p-4 sm:grid-cols-2">
+      {children}
+      <div className="flex flex-wrap gap-2 sm:col-span-2">
+        <Button type="submit">Search</Button>
+        {filtered ? (
+          <Button variant="secondary" onClick={onClear}>
+            {clearLabel}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** What PagedList needs of a TanStack infinite query. */
+type PagedQuery = {
+  isPending: boolean;
+  isError: boolean;
+  error: { message: string } | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+};
+
+/** A keyset list's loading, error and empty states; otherwise the rows (children) and "Show more". */
+export function PagedList({
+  query,
+  shown,
+  noun,
+  empty,
+  children,
+}: {
+  query: PagedQuery;
+  shown: number;
+  noun: [string, string];
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  if (query.isPending) return <p className="text-muted">{`Loading ${noun[1]}…`}</p>;
+  if (query.isError) {
+    return (
+      <Notice tone="danger" role="alert">
+        {query.error?.message}
+      </Notice>
+    );
+  }
+  if (shown === 0) return empty;
+  return (
+    <>
+      {children}
+      <ShowMore shown={shown} noun={noun} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+    </>
+  );
+}
+
+/** The title of a row in a content list, linking to the item. */
+export function RowTitleLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="text-lg font-semibold text-ink underline-offset-4 hover:underline">
+      {children}
+    </Link>
+  );
+}
+
+export const promptCountLabel = (count: number) => (count === 1 ? "1 prompt" : `${count} prompts`);
+
+/** "On “Article” (Series, part 2)": where an exercise comes from. */
+export function ExerciseSourceLine({ articleTitle, series, part }: { articleTitle: string; series: string | null; part: number | null }) {
+  const label = seriesLabel(series, part);
+  return (
+    <p className="mt-1 text-sm text-muted">
+      On “{articleTitle}”{label ? ` (${label})` : ""}
+    </p>
   );
 }

@@ -57,19 +57,43 @@ export function articleSearchCondition(q: string) {
   );
 }
 
-const listColumns = {
+/** The columns every list of articles shows. */
+export const articleCardColumns = {
   id: articles.id,
   title: articles.title,
   series: articles.series,
   part: articles.part,
   summary: articles.summary,
   tags: articles.tags,
+};
+
+const listColumns = {
+  ...articleCardColumns,
   status: articles.status,
   updatedAt: articles.updatedAt,
   publishedAt: articles.publishedAt,
   // Spelled out: inside a select list Drizzle leaves columns unqualified, which the subquery would misread.
   exerciseCount: sql<number>`(select count(*)::int from "exercises" e where e."article_id" = "articles"."id" and e."status" <> 'archived')`,
 };
+
+/**
+ * The filters, order and keyset of a list of articles (admin list and library alike): a list of one
+ * series runs in reading order, any other newest first.
+ */
+export function articleListQuery(input: { q?: string; series?: string; tag?: string; cursor?: ContentCursor | null }) {
+  const bySeries = input.series !== undefined;
+  return {
+    where: and(
+      bySeries ? eq(articles.series, input.series!) : undefined,
+      input.tag ? arrayContains(articles.tags, [input.tag]) : undefined,
+      input.q ? articleSearchCondition(input.q) : undefined,
+      bySeries ? afterPartCursor(articles.part, articles.id, input.cursor) : afterTimeCursor(articles.updatedAt, articles.id, input.cursor),
+    ),
+    orderBy: bySeries ? readingOrder(articles.part, articles.id) : newestFirst(articles.updatedAt, articles.id),
+    cursorOf: (row: { id: string; part: number | null; updatedAt: Date }): ContentCursor =>
+      bySeries ? { part: row.part, id: row.id } : { at: row.updatedAt, id: row.id },
+  };
+}
 
 /** Every article of the practice, any status. Admin only. One query per page. */
 export async function listArticles(
@@ -78,23 +102,14 @@ export async function listArticles(
   input: { q?: string; status?: ArticleStatus; series?: string; tag?: string; cursor?: ContentCursor | null; limit: number },
 ): Promise<{ items: ArticleListItem[]; nextCursor: ContentCursor | null }> {
   authorize(policy.seesDraftContent(actor));
-  const bySeries = input.series !== undefined;
+  const query = articleListQuery(input);
   const rows = await db
     .select(listColumns)
     .from(articles)
-    .where(
-      and(
-        eq(articles.practiceId, actor.practiceId),
-        input.status ? eq(articles.status, input.status) : undefined,
-        bySeries ? eq(articles.series, input.series!) : undefined,
-        input.tag ? arrayContains(articles.tags, [input.tag]) : undefined,
-        input.q ? articleSearchCondition(input.q) : undefined,
-        bySeries ? afterPartCursor(articles.part, articles.id, input.cursor) : afterTimeCursor(articles.updatedAt, articles.id, input.cursor),
-      ),
-    )
-    .orderBy(...(bySeries ? readingOrder(articles.part, articles.id) : newestFirst(articles.updatedAt, articles.id)))
+    .where(and(eq(articles.practiceId, actor.practiceId), input.status ? eq(articles.status, input.status) : undefined, query.where))
+    .orderBy(...query.orderBy)
     .limit(input.limit + 1);
-  return toContentPage(rows, input.limit, (row) => (bySeries ? { part: row.part, id: row.id } : { at: row.updatedAt, id: row.id }));
+  return toContentPage(rows, input.limit, query.cursorOf);
 }
 
 /** Each series with its articles in reading order (for filters and the series overview). */
@@ -138,6 +153,19 @@ export async function loadArticle(db: Queryable, actor: Actor, id: string) {
 
 export const sectionOutline = (body: string) => extractSections(body).map(({ anchor, title, level }) => ({ anchor, title, level }));
 
+/** What a reader of an article gets from its row: the text, its facts and its section outline. */
+export const articleContentOf = (row: typeof articles.$inferSelect) => ({
+  id: row.id,
+  title: row.title,
+  series: row.series,
+  part: row.part,
+  summary: row.summary,
+  tags: row.tags,
+  body: row.body,
+  publishedAt: row.publishedAt,
+  sections: sectionOutline(row.body),
+});
+
 /** One article with its sections and the exercises built on it. Admin only. */
 export async function getArticle(db: Queryable, actor: Actor, input: { id: string }): Promise<ArticleDetail> {
   authorize(policy.seesDraftContent(actor));
@@ -154,20 +182,12 @@ export async function getArticle(db: Queryable, actor: Actor, input: { id: strin
     .where(and(eq(exercises.practiceId, actor.practiceId), eq(exercises.articleId, row.id)))
     .orderBy(asc(exercises.createdAt), asc(exercises.id));
   return {
-    id: row.id,
-    title: row.title,
-    series: row.series,
-    part: row.part,
-    summary: row.summary,
-    tags: row.tags,
+    ...articleContentOf(row),
     status: row.status,
-    body: row.body,
     revision: row.revision,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    publishedAt: row.publishedAt,
     exerciseCount: built.filter((e) => e.status !== "archived").length,
-    sections: sectionOutline(row.body),
     exercises: built,
   };
 }

@@ -389,6 +389,15 @@ export async function restoreExercise(db: Queryable, actor: Actor, input: { id: 
   });
 }
 
+/** A published version as the history lists it (with users left-joined on its publisher). */
+const versionSummaryColumns = {
+  id: exerciseVersions.id,
+  version: exerciseVersions.version,
+  title: exerciseVersions.title,
+  publishedAt: exerciseVersions.publishedAt,
+  publishedByName: users.name,
+};
+
 /** Published versions, newest first; the cursor is the last version number seen. Admin only. */
 export async function listExerciseVersions(
   db: Queryable,
@@ -398,14 +407,7 @@ export async function listExerciseVersions(
   authorize(policy.seesDraftContent(actor));
   await loadExercise(db, actor, input.id);
   const rows = await db
-    .select({
-      id: exerciseVersions.id,
-      version: exerciseVersions.version,
-      title: exerciseVersions.title,
-      promptCount: promptCount(exerciseVersions.prompts),
-      publishedAt: exerciseVersions.publishedAt,
-      publishedByName: users.name,
-    })
+    .select({ ...versionSummaryColumns, promptCount: promptCount(exerciseVersions.prompts) })
     .from(exerciseVersions)
     .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
     .where(
@@ -427,15 +429,11 @@ export async function getExerciseVersion(db: Queryable, actor: Actor, input: { i
   authorize(policy.seesDraftContent(actor));
   const [row] = await db
     .select({
-      id: exerciseVersions.id,
+      ...versionSummaryColumns,
       exerciseId: exerciseVersions.exerciseId,
-      version: exerciseVersions.version,
-      title: exerciseVersions.title,
       instructions: exerciseVersions.instructions,
       prompts: exerciseVersions.prompts,
       article: exerciseVersions.article,
-      publishedAt: exerciseVersions.publishedAt,
-      publishedByName: users.name,
     })
     .from(exerciseVersions)
     .leftJoin(users, eq(users.id, exerciseVersions.publishedById))

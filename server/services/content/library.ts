@@ -1,18 +1,10 @@
-import { and, arrayContains, eq, ilike, or, sql } from "drizzle-orm";
+import { and, eq, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { articleSearchCondition, listSeries, sectionOutline } from "./articles";
-import {
-  afterPartCursor,
-  afterTimeCursor,
-  containsPattern,
-  newestFirst,
-  readingOrder,
-  toContentPage,
-  type ContentCursor,
-} from "./list-query";
+import { articleCardColumns, articleContentOf, articleListQuery, articleSearchCondition, listSeries } from "./articles";
+import { afterTimeCursor, containsPattern, newestFirst, toContentPage, type ContentCursor } from "./list-query";
 import type { ArticleSnapshot, PromptDefinition } from "./prompt-types";
 
 /**
@@ -30,15 +22,8 @@ export type LibraryArticleItem = {
   publishedAt: Date | null;
 };
 
-export type LibraryArticle = {
-  id: string;
-  title: string;
-  series: string | null;
-  part: number | null;
-  summary: string;
+export type LibraryArticle = LibraryArticleItem & {
   body: string;
-  tags: string[];
-  publishedAt: Date | null;
   sections: { anchor: string; title: string; level: number }[];
   exercises: { id: string; title: string; promptCount: number; latestVersion: number }[];
 };
@@ -68,6 +53,9 @@ export type LibraryExercise = {
 
 const versionPromptCount = sql<number>`jsonb_array_length(${exerciseVersions.prompts})::int`;
 
+/** Joins an exercise to its latest published version. */
+const isLatestVersion = and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion));
+
 const publishedArticleOf = (practiceId: string) => and(eq(articles.practiceId, practiceId), eq(articles.status, "published"));
 
 /** An exercise is in the library when it is published and so is its article. */
@@ -80,31 +68,14 @@ export async function listLibraryArticles(
   input: { q?: string; series?: string; tag?: string; cursor?: ContentCursor | null; limit: number },
 ): Promise<{ items: LibraryArticleItem[]; nextCursor: ContentCursor | null }> {
   authorize(policy.browsesLibrary(actor));
-  const bySeries = input.series !== undefined;
+  const query = articleListQuery(input);
   const rows = await db
-    .select({
-      id: articles.id,
-      title: articles.title,
-      series: articles.series,
-      part: articles.part,
-      summary: articles.summary,
-      tags: articles.tags,
-      publishedAt: articles.publishedAt,
-      updatedAt: articles.updatedAt,
-    })
+    .select({ ...articleCardColumns, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
     .from(articles)
-    .where(
-      and(
-        publishedArticleOf(actor.practiceId),
-        bySeries ? eq(articles.series, input.series!) : undefined,
-        input.tag ? arrayContains(articles.tags, [input.tag]) : undefined,
-        input.q ? articleSearchCondition(input.q) : undefined,
-        bySeries ? afterPartCursor(articles.part, articles.id, input.cursor) : afterTimeCursor(articles.updatedAt, articles.id, input.cursor),
-      ),
-    )
-    .orderBy(...(bySeries ? readingOrder(articles.part, articles.id) : newestFirst(articles.updatedAt, articles.id)))
+    .where(and(publishedArticleOf(actor.practiceId), query.where))
+    .orderBy(...query.orderBy)
     .limit(input.limit + 1);
-  const page = toContentPage(rows, input.limit, (row) => (bySeries ? { part: row.part, id: row.id } : { at: row.updatedAt, id: row.id }));
+  const page = toContentPage(rows, input.limit, query.cursorOf);
   return { items: page.items.map(({ updatedAt: _updatedAt, ...item }) => item), nextCursor: page.nextCursor };
 }
 
@@ -123,19 +94,11 @@ export async function getLibraryArticle(db: Queryable, actor: Actor, input: { id
       latestVersion: exerciseVersions.version,
     })
     .from(exercises)
-    .innerJoin(exerciseVersions, and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)))
+    .innerJoin(exerciseVersions, isLatestVersion)
     .where(and(eq(exercises.practiceId, actor.practiceId), eq(exercises.articleId, row.id), eq(exercises.status, "published")))
     .orderBy(exercises.createdAt, exercises.id);
   return {
-    id: row.id,
-    title: row.title,
-    series: row.series,
-    part: row.part,
-    summary: row.summary,
-    body: row.body,
-    tags: row.tags,
-    publishedAt: row.publishedAt,
-    sections: sectionOutline(row.body),
+    ...articleContentOf(row),
     exercises: built,
   };
 }
@@ -161,7 +124,7 @@ export async function listLibraryExercises(
     })
     .from(exercises)
     .innerJoin(articles, eq(articles.id, exercises.articleId))
-    .innerJoin(exerciseVersions, and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)))
+    .innerJoin(exerciseVersions, isLatestVersion)
     .where(
       and(
         publishedExerciseOf(actor.practiceId),
@@ -196,7 +159,7 @@ export async function getLibraryExercise(db: Queryable, actor: Actor, input: { i
     })
     .from(exercises)
     .innerJoin(articles, eq(articles.id, exercises.articleId))
-    .innerJoin(exerciseVersions, and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)))
+    .innerJoin(exerciseVersions, isLatestVersion)
     .where(and(eq(exercises.id, input.id), publishedExerciseOf(actor.practiceId)));
   if (!row) throw new NotFoundError("That exercise");
   return row;

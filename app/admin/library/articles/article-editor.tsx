@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useDeferredValue, useEffect, useMemo, useState, type FormEvent } from "react";
 import { ArticleView } from "@/components/markdown/article-view";
 import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
+import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -126,6 +127,8 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
 
   const set = (key: keyof Fields) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: event.target.value }));
   const tagIssue = issues.tags ?? Object.entries(issues).find(([path]) => path.startsWith("tags."))?.[1];
+  /** What every field of the form takes from its key. */
+  const bind = (key: keyof Fields) => ({ value: fields[key], onChange: set(key), error: issues[key], disabled: readOnly });
 
   return (
     <div className="space-y-6">
@@ -151,76 +154,54 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
 
       <div className="grid gap-6 lg:grid-cols-2">
         <form onSubmit={onSubmit} className="min-w-0 space-y-4" aria-label={initial ? "Edit article" : "New article"} noValidate>
-          {conflict ? (
-            <Notice tone="warn" role="alert">
-              <p>{errorMessage(saveError)}</p>
-              <p className="mt-2">Your text is still here in the editor.</p>
-              <Button variant="secondary" className="mt-3" onClick={() => void loadLatest()}>
-                Load the latest version (replaces your edits)
-              </Button>
-            </Notice>
-          ) : saveError ? (
-            <Notice tone="danger" role="alert">
-              {errorMessage(saveError)}
-            </Notice>
-          ) : null}
+          <SaveErrorNotice
+            error={saveError}
+            conflict={conflict}
+            loadLatestLabel="Load the latest version (replaces your edits)"
+            onLoadLatest={() => void loadLatest()}
+          >
+            <p className="mt-2">Your text is still here in the editor.</p>
+          </SaveErrorNotice>
           <TextField
             label="Title"
-            value={fields.title}
-            onChange={set("title")}
+            {...bind("title")}
             maxLength={CONTENT_LIMITS.title}
             required
-            error={issues.title}
-            disabled={readOnly}
           />
           <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
             <TextField
               label="Series"
               hint="Optional. Articles in one series are read in part order."
-              value={fields.series}
-              onChange={set("series")}
+              {...bind("series")}
               maxLength={CONTENT_LIMITS.series}
-              error={issues.series}
-              disabled={readOnly}
             />
             <TextField
               label="Part"
               inputMode="numeric"
-              value={fields.part}
-              onChange={set("part")}
+              {...bind("part")}
               maxLength={3}
-              error={issues.part}
-              disabled={readOnly}
             />
           </div>
           <TextAreaField
             label="Summary"
             hint="One or two sentences shown in the library."
-            value={fields.summary}
-            onChange={set("summary")}
+            {...bind("summary")}
             rows={2}
             maxLength={CONTENT_LIMITS.summary}
-            error={issues.summary}
-            disabled={readOnly}
           />
           <TextField
             label="Tags"
             hint="Separate tags with commas, e.g. trust, relationships."
-            value={fields.tags}
-            onChange={set("tags")}
+            {...bind("tags")}
             error={tagIssue}
-            disabled={readOnly}
           />
           <TextAreaField
             label="Article text (Markdown)"
             hint="Use # for headings: each heading starts a section prompts can point at. Use - for lists."
-            value={fields.body}
-            onChange={set("body")}
+            {...bind("body")}
             rows={22}
             maxLength={CONTENT_LIMITS.body}
             className="[&_textarea]:font-mono [&_textarea]:text-sm"
-            error={issues.body}
-            disabled={readOnly}
           />
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" disabled={saving || readOnly || (Boolean(initial) && !dirty)}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/content/back-link";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { orNotFound } from "@/server/trpc/or-not-found";
@@ -21,11 +21,7 @@ export default async function EditArticlePage({
   const article = await orNotFound((await getServerCaller()).articles.get({ id }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/library" className="text-accent-strong underline underline-offset-4">
-          Back to the library
-        </Link>
-      </p>
+      <BackLink href="/admin/library">Back to the library</BackLink>
       <PageHeader title={article.title} description="Edit the text on the left; the preview on the right shows it as clients will read it." />
       <ArticleEditor key={article.id} initial={article} justCreated={created === "1"} />
       <ArticleExercises articleId={article.id} articleTitle={article.title} archived={article.status === "archived"} exercises={article.exercises} />

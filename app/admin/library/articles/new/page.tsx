@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/content/back-link";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { ArticleEditor } from "../article-editor";
@@ -10,11 +10,7 @@ export default async function NewArticlePage() {
   await requireArea("admin");
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/library" className="text-accent-strong underline underline-offset-4">
-          Back to the library
-        </Link>
-      </p>
+      <BackLink href="/admin/library">Back to the library</BackLink>
       <PageHeader title="New article" description="It stays a draft, seen only by admins, until you publish it." />
       <ArticleEditor initial={null} />
     </>

@@ -14,6 +14,7 @@ import {
   type EditablePrompt,
 } from "@/components/exercise/prompt-draft";
 import { StatusBadge } from "@/components/markdown/article-heading";
+import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorDetails, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -299,18 +300,12 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
           assignments already made keep the text they started with.
         </Notice>
       ) : null}
-      {conflict ? (
-        <Notice tone="warn" role="alert">
-          <p>{errorMessage(serverError)}</p>
-          <Button variant="secondary" className="mt-3" onClick={() => void loadLatest()}>
-            Load the latest draft (replaces your edits)
-          </Button>
-        </Notice>
-      ) : serverError ? (
-        <Notice tone="danger" role="alert">
-          {errorMessage(serverError)}
-        </Notice>
-      ) : null}
+      <SaveErrorNotice
+        error={serverError}
+        conflict={conflict}
+        loadLatestLabel="Load the latest draft (replaces your edits)"
+        onLoadLatest={() => void loadLatest()}
+      />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/content/back-link";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/layout";
 import { seriesLabel } from "@/server/services/content/content-fields";
@@ -22,11 +23,7 @@ export default async function ExerciseBuilderPage({
   const series = seriesLabel(exercise.article.series, exercise.article.part);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/library?show=exercises" className="text-accent-strong underline underline-offset-4">
-          Back to the exercises
-        </Link>
-      </p>
+      <BackLink href="/admin/library?show=exercises">Back to the exercises</BackLink>
       <PageHeader
         title={exercise.title}
         description={

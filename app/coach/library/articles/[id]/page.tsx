@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { BackLink } from "@/components/content/back-link";
 import Link from "next/link";
 import { ArticleView } from "@/components/markdown/article-view";
 import { SeriesLine } from "@/components/markdown/article-heading";
-import { TagList } from "@/components/content/list-bits";
+import { promptCountLabel, TagList } from "@/components/content/list-bits";
 import { requireArea } from "@/server/auth/current-session";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";
@@ -15,11 +16,7 @@ export default async function CoachArticlePage({ params }: { params: Promise<{ i
   const article = await orNotFound((await getServerCaller()).library.article({ id }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/coach/library" className="text-accent-strong underline underline-offset-4">
-          Back to the library
-        </Link>
-      </p>
+      <BackLink href="/coach/library">Back to the library</BackLink>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <article className="min-w-0 rounded-xl border border-line bg-white p-4 sm:p-8">
           <SeriesLine series={article.series} part={article.part} />
@@ -58,7 +55,7 @@ export default async function CoachArticlePage({ params }: { params: Promise<{ i
                     <Link href={`/coach/library/exercises/${e.id}`} className="font-medium text-accent-strong underline underline-offset-4">
                       {e.title}
                     </Link>
-                    <span className="text-muted"> · {e.promptCount === 1 ? "1 prompt" : `${e.promptCount} prompts`}</span>
+                    <span className="text-muted"> · {promptCountLabel(e.promptCount)}</span>
                   </li>
                 ))}
               </ul>

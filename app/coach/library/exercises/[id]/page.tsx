@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/content/back-link";
 import { ExercisePreview } from "@/components/exercise/exercise-preview";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
@@ -15,11 +15,7 @@ export default async function CoachExercisePreviewPage({ params }: { params: Pro
   const exercise = await orNotFound((await getServerCaller()).library.exercise({ id }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/coach/library" className="text-accent-strong underline underline-offset-4">
-          Back to the library
-        </Link>
-      </p>
+      <BackLink href="/coach/library">Back to the library</BackLink>
       <PageHeader
         title={exercise.title}
         description={`A read-only preview of version ${exercise.version}, exactly as a client will see it.`}

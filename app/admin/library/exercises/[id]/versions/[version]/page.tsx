@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/content/back-link";
 import { notFound } from "next/navigation";
 import { ExercisePreview } from "@/components/exercise/exercise-preview";
 import { PageHeader } from "@/components/ui/layout";
@@ -17,11 +17,7 @@ export default async function ExerciseVersionPage({ params }: { params: Promise<
   const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: session.timeZone }).format(published.publishedAt);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/library/exercises/${id}`} className="text-accent-strong underline underline-offset-4">
-          Back to the exercise builder
-        </Link>
-      </p>
+      <BackLink href={`/admin/library/exercises/${id}`}>Back to the exercise builder</BackLink>
       <PageHeader
         title={`Version ${published.version}: ${published.title}`}
         description={`Published ${when}${published.publishedByName ? ` by ${published.publishedByName}` : ""}. This version is read-only: it never changes, so clients who have it keep exactly this.`}
