@@ -1,11 +1,10 @@
 "use server";
-import { getCurrentSession } from "@/server/auth/current-session";
 import { signOut } from "@/server/auth/next-auth";
-import { getDb } from "@/server/db";
-import { signOutSession } from "@/server/services/auth/sign-out";
+import { getServerCaller } from "@/server/trpc/server-caller";
 
 export async function signOutAction(): Promise<void> {
-  const session = await getCurrentSession();
-  if (session) await signOutSession(await getDb(), session);
+  const caller = await getServerCaller();
+  // Already signed out (or the session ended): there is nothing to end on the server.
+  await caller.sessions.end().catch(() => undefined);
   await signOut({ redirectTo: "/sign-in?signed-out=1" });
 }

@@ -10,6 +10,7 @@ import { libraryRouter } from "../routers/library";
 import { mailboxRouter } from "../routers/mailbox";
 import { notesRouter } from "../routers/notes";
 import { practiceRouter } from "../routers/practice";
+import { sessionsRouter } from "../routers/sessions";
 import { trendsRouter } from "../routers/trends";
 import { usersRouter } from "../routers/users";
 import { createCallerFactory, router } from "./init";
@@ -18,6 +19,7 @@ import { createCallerFactory, router } from "./init";
 export const appRouter = router({
   practice: practiceRouter,
   users: usersRouter,
+  sessions: sessionsRouter,
   clients: clientsRouter,
   // content library (admins write, coaches browse)
   articles: articlesRouter,

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, userSessions } from "@/db/schema";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { signOutSession } from "@/server/services/auth/sign-out";
+import { createContext } from "@/server/trpc/context";
+import { createCaller } from "@/server/trpc/root";
 import { useTestDatabase } from "../helpers/test-db";
 import { buildWorld, TEST_PASSWORD, testLimits } from "../helpers/world";
 
@@ -80,6 +82,23 @@ describe("a session is checked on every request", () => {
       expect(await resolveSession(db, signedIn!.sessionId, limits, new Date(start.getTime() + minutes(m)))).not.toBeNull();
     }
     expect(await resolveSession(db, signedIn!.sessionId, limits, new Date(start.getTime() + minutes(61)))).toBeNull();
+  });
+
+  it("ends through sessions.end, for the caller's own session only", async () => {
+    const signedIn = await signInWithPassword(db, { email: "coach@a.test", password: TEST_PASSWORD }, testLimits);
+    const other = await signInWithPassword(db, { email: "coach@a.test", password: TEST_PASSWORD }, testLimits);
+    const session = await resolveSession(db, signedIn!.sessionId, testLimits);
+    const caller = createCaller(createContext({ db, session }));
+    expect(await caller.sessions.end()).toEqual({ ended: true });
+    expect(await resolveSession(db, signedIn!.sessionId, testLimits)).toBeNull();
+    // Another device's session of the same person stays open.
+    expect(await resolveSession(db, other!.sessionId, testLimits)).not.toBeNull();
+    await expect(createCaller(createContext({ db, session: null })).sessions.end()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const signOuts = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.sign_out"), eq(auditEvents.entityId, signedIn!.sessionId)));
+    expect(signOuts).toHaveLength(1);
   });
 
   it("ends on sign-out", async () => {

@@ -1,0 +1,10 @@
+import { authedProcedure, router } from "../trpc/init";
+import { signOutSession } from "../services/auth/sign-out";
+
+export const sessionsRouter = router({
+  /** Ends the caller's own session on the server (sign-out); the token is cleared by next-auth. */
+  end: authedProcedure.mutation(async ({ ctx }) => {
+    await signOutSession(ctx.db, ctx.session);
+    return { ended: true as const };
+  }),
+});
