@@ -332,3 +332,20 @@ test("the same exercise open in two tabs: nothing is overwritten silently", asyn
   await first.reload();
   await expect(storyIn(first)).toHaveValue("Written in the second tab.");
 });
+
+test("text typed just before leaving the page is saved on the way out", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, demoAccounts.clientAlex.email);
+  await expect(page).toHaveURL(/\/client$/);
+  await page.getByRole("article").filter({ hasText: EXERCISE }).first().getByRole("link", { name: EXERCISE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: EXERCISE })).toBeVisible();
+  const exerciseUrl = page.url();
+  const story = page.getByRole("textbox", { name: new RegExp(PROMPT.story.slice(0, 30)) });
+  const words = `Typed a moment before leaving, ${Date.now()}.`;
+  await story.fill(words);
+  // Leave at once, well inside the autosave pause: only the flush on leaving the page (pagehide) saves this.
+  await page.goto("/client");
+  await expect(page.getByRole("heading", { level: 1, name: /Hello, Alex/ })).toBeVisible();
+  await page.goto(exerciseUrl);
+  await expect(story).toHaveValue(words);
+});
