@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
+import { SIGN_IN_PAUSED_MESSAGE } from "@/server/services/auth/throttle-policy";
 
 export type SignInState = { error: string | null; email: string };
 
@@ -16,7 +17,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { error: GENERIC_ERROR, email };
+    if (error instanceof AuthError) {
+      const paused = (error as AuthError & { code?: string }).code === "paused";
+      return { error: paused ? SIGN_IN_PAUSED_MESSAGE : GENERIC_ERROR, email };
+    }
     throw error;
   }
   // Only same-site paths: never bounce a person to another host after sign-in.

@@ -78,3 +78,18 @@ export const clientNotes = pgTable(
   },
   (t) => [index("client_notes_coach_client_idx").on(t.practiceId, t.coachId, t.clientId, t.createdAt, t.id)],
 );
+
+/**
+ * Failed sign-ins per email (keyed by a hash, so attempted addresses aren't stored). After too
+ * many failures in a window the email is paused for a while, whether or not an account exists.
+ */
+export const signInThrottles = pgTable(
+  "sign_in_throttles",
+  {
+    emailHash: text("email_hash").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    windowStartedAt: at("window_started_at").notNull(),
+    lockedUntil: at("locked_until"),
+  },
+  (t) => [index("sign_in_throttles_window_idx").on(t.windowStartedAt)],
+);

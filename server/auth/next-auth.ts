@@ -1,12 +1,18 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db";
 import { env } from "../env";
 import { signInWithPassword } from "../services/auth/sessions";
+import { SignInPausedError } from "../services/auth/throttle";
 import { sessionLimits } from "./limits";
 import { getAuthSecret } from "./secret";
+
+/** Lets the sign-in page tell "paused after many attempts" apart from a plain mismatch. */
+export class SignInPaused extends CredentialsSignin {
+  code = "paused";
+}
 
 const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 
@@ -42,8 +48,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       authorize: async (raw) => {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await signInWithPassword(await getDb(), parsed.data, sessionLimits);
-        return result ? { id: result.userId, sessionId: result.sessionId } : null;
+        try {
+          const result = await signInWithPassword(await getDb(), parsed.data, sessionLimits);
+          return result ? { id: result.userId, sessionId: result.sessionId } : null;
+        } catch (error) {
+          if (error instanceof SignInPausedError) throw new SignInPaused();
+          throw error;
+        }
       },
     }),
   ],

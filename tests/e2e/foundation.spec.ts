@@ -92,3 +92,14 @@ test("the sign-out page asks once, then signs out", async ({ page }) => {
   await page.goto("/coach");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("after many failed attempts an email is paused, with a calm explanation", async ({ page }) => {
+  const email = `someone-${Date.now()}@demo.hearth.test`;
+  for (let i = 0; i < 10; i++) {
+    await signIn(page, email, "not-the-password");
+    await expect(formAlert(page)).toContainText("don't match");
+  }
+  await signIn(page, email, "not-the-password");
+  await expect(formAlert(page)).toContainText("please wait 15 minutes");
+  await expectAccessible(page);
+});

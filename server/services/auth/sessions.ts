@@ -4,6 +4,7 @@ import { userSessions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { SessionUser } from "../people/types";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./throttle";
 
 export type SessionLimits = { idleMinutes: number; maxHours: number };
 
@@ -12,7 +13,8 @@ const TOUCH_INTERVAL_MS = 30_000;
 
 /**
  * Checks an email and password and opens a server-side session. Unknown email, wrong password
- * and a disabled account all return null the same way, after the same amount of work.
+ * and a disabled account all return null the same way, after the same amount of work. After too
+ * many failures for one email it throws SignInPausedError, for known and unknown emails alike.
  */
 export async function signInWithPassword(
   db: Queryable,
@@ -21,6 +23,7 @@ export async function signInWithPassword(
   now = new Date(),
 ): Promise<{ sessionId: string; userId: string } | null> {
   const email = input.email.trim().toLowerCase();
+  await assertSignInAllowed(db, email, now);
   const [user] = await db
     .select()
     .from(users)
@@ -29,11 +32,13 @@ export async function signInWithPassword(
 
   if (!user) {
     await verifyAgainstDummy(input.password);
+    await recordSignInFailure(db, email, now);
     await recordAudit(db, { practiceId: null, actorId: null, action: "auth.sign_in_failed", metadata: { reason: "unknown" } });
     return null;
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk || user.disabledAt) {
+    await recordSignInFailure(db, email, now);
     await recordAudit(db, {
       practiceId: user.practiceId,
       actorId: null,
@@ -44,6 +49,7 @@ export async function signInWithPassword(
     return null;
   }
 
+  await clearSignInFailures(db, email);
   const [session] = await db
     .insert(userSessions)
     .values({
