@@ -21,6 +21,8 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_token_hash_unique").on(t.tokenHash),
     index("invitations_practice_idx").on(t.practiceId, t.invitedById, t.createdAt, t.id),
+    // An admin's list: everything the practice sent, newest first.
+    index("invitations_practice_time_idx").on(t.practiceId, t.createdAt, t.id),
   ],
 );
 

@@ -42,7 +42,7 @@ export const articlesRouter = router({
   update: editor
     .input(
       z
-        .strictObject({ id: z.string().uuid(), revision: z.number().int().min(1), ...articleFields })
+        .strictObject({ id: z.string().uuid(), revision: z.number().int().min(1).max(1_000_000_000), ...articleFields })
         .superRefine(partNeedsSeries),
     )
     .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.actor, input, ctx.now())),

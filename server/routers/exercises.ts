@@ -48,7 +48,7 @@ export const exercisesRouter = router({
     .input(
       z.strictObject({
         id: z.string().uuid(),
-        revision: z.number().int().min(1),
+        revision: z.number().int().min(1).max(1_000_000_000),
         title: exerciseTitleSchema,
         instructions: instructionsSchema,
         prompts: promptListSchema,
@@ -56,7 +56,7 @@ export const exercisesRouter = router({
     )
     .mutation(({ ctx, input }) => updateExerciseDraft(ctx.db, ctx.actor, input, ctx.now())),
   publish: editor
-    .input(z.strictObject({ id: z.string().uuid(), revision: z.number().int().min(1).optional() }))
+    .input(z.strictObject({ id: z.string().uuid(), revision: z.number().int().min(1).max(1_000_000_000).optional() }))
     .mutation(({ ctx, input }) => publishExercise(ctx.db, ctx.actor, input, ctx.now())),
   archive: editor.input(byId).mutation(({ ctx, input }) => archiveExercise(ctx.db, ctx.actor, input, ctx.now())),
   restore: editor.input(byId).mutation(({ ctx, input }) => restoreExercise(ctx.db, ctx.actor, input, ctx.now())),
@@ -64,7 +64,7 @@ export const exercisesRouter = router({
     .input(
       z.strictObject({
         id: z.string().uuid(),
-        cursor: z.strictObject({ version: z.number().int().min(1) }).nullish(),
+        cursor: z.strictObject({ version: z.number().int().min(1).max(1_000_000) }).nullish(),
         limit: z.number().int().min(1).max(100).default(20),
         direction: z.enum(["forward", "backward"]).optional(),
       }),

@@ -1,6 +1,7 @@
 import { adminProcedure, router } from "../trpc/init";
 import { getPracticeOverview } from "../services/people/practice-overview";
+import { noInput } from "../services/pagination";
 
 export const practiceRouter = router({
-  overview: adminProcedure.query(({ ctx }) => getPracticeOverview(ctx.db, ctx.actor)),
+  overview: adminProcedure.input(noInput).query(({ ctx }) => getPracticeOverview(ctx.db, ctx.actor)),
 });

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { namePageInput } from "../services/pagination";
+import { namePageInput, noInput } from "../services/pagination";
 import { adminProcedure, authedProcedure, router } from "../trpc/init";
 import { changeUserRole, listPracticeMembers, setUserDisabled } from "../services/people/users";
 import { roles } from "../services/people/types";
 
 export const usersRouter = router({
-  me: authedProcedure.query(({ ctx }) => ({
+  me: authedProcedure.input(noInput).query(({ ctx }) => ({
     id: ctx.session.userId,
     name: ctx.session.name,
     email: ctx.session.email,

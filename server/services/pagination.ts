@@ -30,3 +30,6 @@ export function toPage<T>(rows: T[], limit: number, key: (row: T) => Cursor): Pa
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? key(last) : null };
 }
+
+/** For procedures that take nothing: still strict, so unexpected fields are refused rather than ignored. */
+export const noInput = z.strictObject({}).optional();

@@ -156,3 +156,12 @@ describe("clients.list and clients.get", () => {
     await expectCode(as.coach.clients.list({ limit: 0 }), "BAD_REQUEST");
   });
 });
+
+describe("procedures that take no input", () => {
+  it("refuse unexpected fields instead of ignoring them", async () => {
+    await expectCode(as.admin.practice.overview({ extra: 1 } as never), "BAD_REQUEST");
+    await expectCode(as.client.users.me({ extra: 1 } as never), "BAD_REQUEST");
+    await expectCode(as.client.sessions.end({ all: true } as never), "BAD_REQUEST");
+    expect(await as.client.users.me()).toMatchObject({ id: world.ids.client });
+  });
+});

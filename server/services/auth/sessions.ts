@@ -49,27 +49,31 @@ export async function signInWithPassword(
     return null;
   }
 
-  await clearSignInFailures(db, email);
-  const [session] = await db
-    .insert(userSessions)
-    .values({
-      userId: user.id,
+  // The session and its audit entry are written together, or not at all.
+  const sessionId = await db.transaction(async (tx) => {
+    await clearSignInFailures(tx, email);
+    const [session] = await tx
+      .insert(userSessions)
+      .values({
+        userId: user.id,
+        practiceId: user.practiceId,
+        sessionVersion: user.sessionVersion,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + limits.maxHours * 3_600_000),
+      })
+      .returning({ id: userSessions.id });
+    await recordAudit(tx, {
       practiceId: user.practiceId,
-      sessionVersion: user.sessionVersion,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + limits.maxHours * 3_600_000),
-    })
-    .returning({ id: userSessions.id });
-  await recordAudit(db, {
-    practiceId: user.practiceId,
-    actorId: user.id,
-    action: "auth.sign_in",
-    subjectUserId: user.id,
-    entityType: "session",
-    entityId: session!.id,
+      actorId: user.id,
+      action: "auth.sign_in",
+      subjectUserId: user.id,
+      entityType: "session",
+      entityId: session!.id,
+    });
+    return session!.id;
   });
-  return { sessionId: session!.id, userId: user.id };
+  return { sessionId, userId: user.id };
 }
 
 /**

@@ -6,7 +6,7 @@ import { cursorSchema, pageInput } from "../pagination";
  * Shared pieces of the content lists. Lists run newest-first on (updated_at, id); a list
  * filtered to one series runs in reading order instead (part, then id), so "Part 1, 2, 3".
  */
-export const partCursorSchema = z.strictObject({ part: z.number().int().nullable(), id: z.string().uuid() });
+export const partCursorSchema = z.strictObject({ part: z.number().int().min(-1_000_000).max(1_000_000).nullable(), id: z.string().uuid() });
 export type PartCursor = z.infer<typeof partCursorSchema>;
 export type TimeCursor = z.infer<typeof cursorSchema>;
 export type ContentCursor = TimeCursor | PartCursor;

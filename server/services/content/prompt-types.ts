@@ -83,7 +83,7 @@ export const promptListSchema = z
 
 export const answerValueSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("text"), text: z.string().max(LIMITS.longText) }),
-  z.strictObject({ kind: z.literal("scale"), value: z.number().int().nullable() }),
+  z.strictObject({ kind: z.literal("scale"), value: z.number().int().min(-100).max(100).nullable() }),
   z.strictObject({ kind: z.literal("choice"), selected: z.array(z.string().max(LIMITS.option)).max(LIMITS.maxOptions) }),
 ]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;

@@ -16,17 +16,22 @@ export async function commentOnAnswer(
 ): Promise<{ id: string; createdAt: Date }> {
   const body = input.body.trim();
   if (!body) throw new InvalidInputError("Please write something before sending.", { field: "body" });
-  const [answer] = await db
-    .select({ id: answers.id, assignmentId: answers.assignmentId, clientId: answers.clientId, coachId: assignments.coachId })
-    .from(answers)
-    .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
-    .where(and(eq(answers.id, input.answerId), eq(answers.practiceId, actor.practiceId), eq(answers.shared, true)));
-  const isOwningClient = answer && policy.answersExercises(actor) && answer.clientId === actor.userId;
-  const isAssigningCoach = answer && policy.readsSharedAnswersAsCoach(actor) && answer.coachId === actor.userId;
-  if (!answer || !(isOwningClient || isAssigningCoach)) throw new NotFoundError("That answer");
-  const [comment] = await db
-    .insert(answerComments)
-    .values({ practiceId: actor.practiceId, answerId: answer.id, assignmentId: answer.assignmentId, authorId: actor.userId, body, createdAt: now })
-    .returning({ id: answerComments.id, createdAt: answerComments.createdAt });
-  return comment!;
+  return db.transaction(async (tx) => {
+    // Share-lock the answer: a client revoking sharing at this moment waits for the comment, or the
+    // comment sees the revoke and is refused. It never lands on an answer that is no longer shared.
+    const [answer] = await tx
+      .select({ id: answers.id, assignmentId: answers.assignmentId, clientId: answers.clientId, coachId: assignments.coachId })
+      .from(answers)
+      .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
+      .where(and(eq(answers.id, input.answerId), eq(answers.practiceId, actor.practiceId), eq(answers.shared, true)))
+      .for("share", { of: answers });
+    const isOwningClient = answer && policy.answersExercises(actor) && answer.clientId === actor.userId;
+    const isAssigningCoach = answer && policy.readsSharedAnswersAsCoach(actor) && answer.coachId === actor.userId;
+    if (!answer || !(isOwningClient || isAssigningCoach)) throw new NotFoundError("That answer");
+    const [comment] = await tx
+      .insert(answerComments)
+      .values({ practiceId: actor.practiceId, answerId: answer.id, assignmentId: answer.assignmentId, authorId: actor.userId, body, createdAt: now })
+      .returning({ id: answerComments.id, createdAt: answerComments.createdAt });
+    return comment!;
+  });
 }

@@ -57,25 +57,27 @@ export async function setUserDisabled(
 ): Promise<PracticeMember> {
   authorize(policy.managesUsers(actor));
   if (input.userId === actor.userId) throw new ForbiddenError("You can't disable your own account.");
-  const [row] = await db
-    .update(users)
-    .set({
-      disabledAt: input.disabled ? now : null,
-      sessionVersion: sql`${users.sessionVersion} + 1`,
-      updatedAt: now,
-    })
-    .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
-    .returning();
-  if (!row) throw new NotFoundError("That person");
-  await recordAudit(db, {
-    practiceId: actor.practiceId,
-    actorId: actor.userId,
-    action: input.disabled ? "user.disabled" : "user.enabled",
-    subjectUserId: row.id,
-    entityType: "user",
-    entityId: row.id,
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        disabledAt: input.disabled ? now : null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
+      .returning();
+    if (!row) throw new NotFoundError("That person");
+    await recordAudit(tx, {
+      practiceId: actor.practiceId,
+      actorId: actor.userId,
+      action: input.disabled ? "user.disabled" : "user.enabled",
+      subjectUserId: row.id,
+      entityType: "user",
+      entityId: row.id,
+    });
+    return { id: row.id, name: row.name, email: row.email, role: row.role, disabled: row.disabledAt !== null, createdAt: row.createdAt };
   });
-  return { id: row.id, name: row.name, email: row.email, role: row.role, disabled: row.disabledAt !== null, createdAt: row.createdAt };
 }
 
 /** Changing a role also ends that user's sessions: they sign in again under the new role. */
@@ -87,27 +89,29 @@ export async function changeUserRole(
 ): Promise<PracticeMember> {
   authorize(policy.managesUsers(actor));
   if (input.userId === actor.userId) throw new ForbiddenError("You can't change your own role.");
-  const [current] = await db
-    .select({ role: users.role })
-    .from(users)
-    .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)));
-  if (!current) throw new NotFoundError("That person");
-  if (current.role === "client") throw new ForbiddenError("Clients keep the client role; invite them as a coach instead.");
-  const [row] = await db
-    .update(users)
-    .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
-    .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
-    .returning();
-  await recordAudit(db, {
-    practiceId: actor.practiceId,
-    actorId: actor.userId,
-    action: "user.role_changed",
-    subjectUserId: input.userId,
-    entityType: "user",
-    entityId: input.userId,
-    metadata: { from: current.role, to: input.role },
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ role: users.role })
+      .from(users)
+      .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)));
+    if (!current) throw new NotFoundError("That person");
+    if (current.role === "client") throw new ForbiddenError("Clients keep the client role; invite them as a coach instead.");
+    const [row] = await tx
+      .update(users)
+      .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
+      .returning();
+    await recordAudit(tx, {
+      practiceId: actor.practiceId,
+      actorId: actor.userId,
+      action: "user.role_changed",
+      subjectUserId: input.userId,
+      entityType: "user",
+      entityId: input.userId,
+      metadata: { from: current.role, to: input.role },
+    });
+    return { id: row!.id, name: row!.name, email: row!.email, role: row!.role, disabled: row!.disabledAt !== null, createdAt: row!.createdAt };
   });
-  return { id: row!.id, name: row!.name, email: row!.email, role: row!.role, disabled: row!.disabledAt !== null, createdAt: row!.createdAt };
 }
 
 export async function countMembersByRole(db: Queryable, practiceId: string): Promise<Record<Role, number>> {

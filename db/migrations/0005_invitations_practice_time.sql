@@ -1,0 +1,1 @@
+CREATE INDEX "invitations_practice_time_idx" ON "invitations" USING btree ("practice_id","created_at","id");
