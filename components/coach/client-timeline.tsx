@@ -32,7 +32,7 @@ export function ClientTimeline({ clientId, clientName }: { clientId: string; cli
           return (
             <li key={row.id} className="rounded-xl border border-line bg-white p-4">
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <Link href={`/coach/assignments/${row.id}`} className="font-medium text-accent-strong underline underline-offset-4">
+                <Link href={`/coach/assignments/${row.id}`} prefetch={false} className="font-medium text-accent-strong underline underline-offset-4">
                   {row.title}
                 </Link>
                 <AssignmentStatusBadge status={row.status} />
