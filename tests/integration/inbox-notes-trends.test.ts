@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clientNotes } from "@/db/schema";
+import { auditEvents, clientNotes } from "@/db/schema";
 import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { submittedAndShared } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, tableFingerprint } from "../helpers/outcomes";
@@ -216,7 +216,65 @@ describe("trends", () => {
     expect(clientSees.every((s) => s.points.length > 0)).toBe(true);
   });
 
-  it("gives other coaches, admins and other practices nothing about the client", async () => {
+  it("leaves one answer.viewed trace per shared scale answer shown, none for private ones, in the client's access log", async () => {
+    const client2 = await world.as("client2");
+    const sharedCalm = await submittedAndShared(callers.coach, client2, {
+      exerciseId: exercise.exerciseId,
+      clientId: world.ids.client2,
+      share: ["calm", "word"],
+      words: { reflection: "Trace one", word: "open", calm: 4 },
+    });
+    const privateCalm = await submittedAndShared(callers.coach, client2, {
+      exerciseId: exercise.exerciseId,
+      clientId: world.ids.client2,
+      share: [],
+      words: { reflection: "Trace two", word: "closed", calm: 6 },
+    });
+    const trendViews = () =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "answer.viewed"), eq(auditEvents.subjectUserId, world.ids.client2), sql`${auditEvents.metadata}->>'via' = 'trends'`));
+    const earlier = new Set((await trendViews()).map((e) => e.id));
+    const viewedBefore = await db.$count(auditEvents, eq(auditEvents.action, "answer.viewed"));
+
+    const coachSees = await callers.coach.trends.forClient({ clientId: world.ids.client2 });
+    const shown = coachSees.flatMap((s) => s.points);
+    expect(shown.map((p) => p.answerId)).toContain(sharedCalm.saved.calm.answerId);
+    expect(shown.map((p) => p.answerId)).not.toContain(privateCalm.saved.calm.answerId);
+
+    const written = await trendViews();
+    const fromThisCall = written.filter((e) => !earlier.has(e.id));
+    expect(await db.$count(auditEvents, eq(auditEvents.action, "answer.viewed"))).toBe(viewedBefore + shown.length);
+    expect(fromThisCall.map((e) => e.entityId).sort()).toEqual(shown.map((p) => p.answerId).sort());
+    for (const event of fromThisCall) {
+      const point = shown.find((p) => p.answerId === event.entityId)!;
+      expect(event).toMatchObject({
+        practiceId: world.ids.practiceA,
+        actorId: world.ids.coach,
+        subjectUserId: world.ids.client2,
+        entityType: "answer",
+        metadata: { via: "trends", assignmentId: point.assignmentId },
+      });
+    }
+    // Only the scale answer was charted: the shared word answer and every private answer leave no trace.
+    const traced = new Set(written.map((e) => e.entityId));
+    expect(traced.has(sharedCalm.saved.word.answerId)).toBe(false);
+    expect(traced.has(privateCalm.saved.calm.answerId)).toBe(false);
+
+    const sharedView = await client2.assignments.get({ assignmentId: sharedCalm.assignmentId });
+    if (sharedView.role !== "client") throw new Error("expected the client's view");
+    expect(sharedView.views).toEqual([{ answerId: sharedCalm.saved.calm.answerId, viewerName: "Casey Coach", viewedAt: expect.any(Date) }]);
+    const privateView = await client2.assignments.get({ assignmentId: privateCalm.assignmentId });
+    if (privateView.role !== "client") throw new Error("expected the client's view");
+    expect(privateView.views).toEqual([]);
+  });
+
+  it("gives other coaches, admins and other practices nothing about the client, and writes no trace for them", async () => {
+    const viewedBefore = await db.$count(auditEvents, eq(auditEvents.action, "answer.viewed"));
+    const refused = await outcomesFor(callers, others(["coach"]), (c) => c.trends.forClient({ clientId: world.ids.client2 }));
+    expect(Object.values(refused).every((result) => result !== "ok")).toBe(true);
+    expect(await db.$count(auditEvents, eq(auditEvents.action, "answer.viewed"))).toBe(viewedBefore);
     const results = await outcomesFor(callers, everyone, (c) => c.trends.forClient({ clientId: world.ids.client2 }));
     expect(results).toEqual(expected({ coach: "ok" }, roleGate.coachOnly));
     const mine = await outcomesFor(callers, everyone, (c) => c.trends.mine());

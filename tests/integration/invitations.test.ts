@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, coachClients, invitations, outboxEmails, users } from "@/db/schema";
 import { signInWithPassword } from "@/server/services/auth/sessions";
@@ -8,7 +8,7 @@ import { hashInvitationToken } from "@/server/services/invitations/tokens";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { memoryTransport, tokenFromEmail } from "../helpers/mail";
-import { everyone, expected, outcome, outcomesFor, roleGate, rowCounts, tablesContaining } from "../helpers/outcomes";
+import { everyone, expected, outcome, outcomesFor, roleGate, rowCounts, tableFingerprint, tablesContaining } from "../helpers/outcomes";
 import { onPostgresServer, useTestDatabase } from "../helpers/test-db";
 import { buildWorld, testLimits } from "../helpers/world";
 
@@ -78,15 +78,65 @@ describe("invitations.create", () => {
     expect(await outcome(callers.admin.invitations.create({ email: "new-coach@example.test", role: "coach" }))).toBe("ok");
   });
 
-  it("refuses an address that already has an account, in any practice and any case, and changes nothing", async () => {
+  it("refuses an address that already has an account in the same practice, without saying whose client it is, and changes nothing", async () => {
     const before = await rowCounts(db, invitationTables);
-    for (const email of ["client@a.test", "CLIENT@B.test"]) {
+    for (const email of ["client@a.test", "OtherClient@A.test", "othercoach@a.test"]) {
       const error = await callers.coach.invitations.create({ email, role: "client" }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already has a Hearth account") });
+      expect(error).toMatchObject({ code: "CONFLICT", message: "This person already has an account in your practice, so they don't need an invitation." });
     }
     expect(await rowCounts(db, invitationTables)).toEqual(before);
   });
 
+  it("answers as usual for an address with an account in another practice, and sends that address a note without a link", async () => {
+    const fresh = await callers.coach.invitations.create({ email: "fresh@example.test", role: "client" });
+    const accountsBefore = await tableFingerprint(db, ["users", "coach_clients", "user_sessions"]);
+    const countsBefore = await rowCounts(db, invitationTables);
+
+    const created = await callers.coach.invitations.create({ email: " CLIENT@B.test", role: "client", name: "Ben" });
+    // The inviter can't tell this answer from any other.
+    expect(Object.keys(created).sort()).toEqual(Object.keys(fresh).sort());
+    expect(created).toEqual({ id: expect.any(String), email: "client@b.test", role: "client", expiresAt: expect.any(Date) });
+    expect(created.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * DAY - 60_000);
+    const listed = await callers.coach.invitations.list({ limit: 100 });
+    expect(listed.items.find((i) => i.id === created.id)).toMatchObject({ email: "client@b.test", role: "client", status: "pending" });
+    const audits = await db
+      .select({ actorId: auditEvents.actorId, practiceId: auditEvents.practiceId, entityType: auditEvents.entityType, metadata: auditEvents.metadata, subjectUserId: auditEvents.subjectUserId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "invitation.created"), inArray(auditEvents.entityId, [fresh.id, created.id])));
+    expect(audits).toHaveLength(2);
+    expect(audits[0]).toEqual(audits[1]);
+
+    // One invitation, one email, one audit event, like any invitation; no account or link changed.
+    expect(await rowCounts(db, invitationTables)).toEqual({
+      ...countsBefore,
+      invitations: countsBefore.invitations! + 1,
+      outbox_emails: countsBefore.outbox_emails! + 1,
+      audit_events: countsBefore.audit_events! + 1,
+    });
+    expect(await tableFingerprint(db, ["users", "coach_clients", "user_sessions"])).toBe(accountsBefore);
+    const [existing] = await db.select().from(users).where(eq(users.email, "client@b.test"));
+    expect(existing!.practiceId).toBe(world.ids.practiceB);
+
+    const [queued] = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, "client@b.test"));
+    expect(queued!.subject).toBe("About your invitation from Practice A");
+    expect(queued!.textBody).toContain("Hello Ben,");
+    expect(queued!.textBody).toContain("Casey Coach from Practice A invited you");
+    expect(queued!.textBody).toContain("already has a Hearth account with another practice");
+    expect(queued!.textBody).toContain("a different email address");
+    expect(queued!.textBody).not.toContain("/invite/");
+    expect(queued!.textBody).not.toContain("Practice B");
+    expect(queued!.redactedTextBody).toBeNull();
+
+    const transport = memoryTransport();
+    await deliverDueEmails(db, { transport });
+    const sent = transport.sent.filter((e) => e.to === "client@b.test");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).not.toContain("/invite/");
+    expect(() => tokenFromEmail(sent[0]!.text)).toThrow();
+
+    // The same holds the other way round, for a coach of practice B.
+    expect(await callers.coachB.invitations.create({ email: "client2@a.test", role: "client" })).toMatchObject({ email: "client2@a.test", role: "client" });
+  });
   it("rejects bad input with a clear error and changes nothing", async () => {
     const before = await rowCounts(db, invitationTables);
     const attempts = [
@@ -205,6 +255,26 @@ describe("invitations.preview and accept", () => {
     const later = await world.as("coach", () => new Date(created.expiresAt.getTime() + 1));
     const listed = await later.invitations.list({ limit: 100 });
     expect(listed.items.find((i) => i.id === created.id)?.status).toBe("expired");
+  });
+
+  it("refuses, kindly, an address that has meanwhile got an account elsewhere, and creates nothing", async () => {
+    await callers.coach.invitations.create({ email: "moving@example.test", role: "client" });
+    const fromA = await sendAndTakeToken("moving@example.test");
+    await callers.coachB.invitations.create({ email: "moving@example.test", role: "client" });
+    const fromB = await sendAndTakeToken("moving@example.test");
+    await callers.anonymous.invitations.accept({ token: fromB, name: "Mo Mover", password: PASSWORD });
+
+    const before = await rowCounts(db, invitationTables);
+    const accountsBefore = await tableFingerprint(db, ["users", "coach_clients", "invitations"]);
+    for (const password of [PASSWORD, "short"]) {
+      const error = await callers.anonymous.invitations.accept({ token: fromA, name: "Mo Again", password }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already a Hearth account for this email address") });
+      expect((error as Error).message).toContain("ask Casey Coach to invite a different email address");
+    }
+    expect(await rowCounts(db, invitationTables)).toEqual(before);
+    expect(await tableFingerprint(db, ["users", "coach_clients", "invitations"])).toBe(accountsBefore);
+    const [user] = await db.select().from(users).where(eq(users.email, "moving@example.test"));
+    expect(user!.practiceId).toBe(world.ids.practiceB);
   });
 
   it("makes one account when the same link is submitted twice in a row", async () => {

@@ -7,11 +7,21 @@ import { hashPassword } from "../auth/password-hash";
 import { passwordProblem } from "../auth/password-policy";
 import { isUniqueViolation } from "../db-errors";
 import { InvitationUnavailableError } from "./errors";
-import { findUsableInvitation, usableInvitation } from "./find-usable";
+import { findUsableInvitation, type UsableInvitation, usableInvitation } from "./find-usable";
 import { hashInvitationToken } from "./tokens";
 
-const accountExists = () =>
-  new ConflictError("There's already a Hearth account for this email address. Please sign in instead, or ask for help if you can't.");
+/** One address, one account (in one practice): an invitation never makes a second account or moves one. */
+const accountExists = (invitation: UsableInvitation) =>
+  new ConflictError(
+    `There's already a Hearth account for this email address, so this invitation can't make another one. You can sign in to that account as usual, or ask ${invitation.inviterName} to invite a different email address.`,
+  );
+
+const accountFor = (db: Queryable, email: string) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
 
 /**
  * Creates the invited person's account. The invitation is claimed with a conditional UPDATE in
@@ -24,6 +34,8 @@ export async function acceptInvitation(
   now = new Date(),
 ): Promise<{ email: string }> {
   const invitation = await findUsableInvitation(db, input.token, now);
+  // Said first, so nobody chooses a password for an invitation that can't be accepted; checked again below for races.
+  if ((await accountFor(db, invitation.email)).length > 0) throw accountExists(invitation);
   const name = input.name.trim();
   if (!name) throw new InvalidInputError("Please tell us your name.", { field: "name" });
   const problem = passwordProblem(input.password, { email: invitation.email });
@@ -39,12 +51,8 @@ export async function acceptInvitation(
       .returning({ id: invitations.id });
     if (!claimed) throw new InvitationUnavailableError();
 
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${invitation.email.toLowerCase()}`)
-      .limit(1);
-    if (existing) throw accountExists();
+    const [existing] = await accountFor(tx, invitation.email);
+    if (existing) throw accountExists(invitation);
 
     let userId: string;
     try {
@@ -54,7 +62,7 @@ export async function acceptInvitation(
         .returning({ id: users.id });
       userId = user!.id;
     } catch (error) {
-      if (isUniqueViolation(error)) throw accountExists();
+      if (isUniqueViolation(error)) throw accountExists(invitation);
       throw error;
     }
 

@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 import { ConflictError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { enqueueEmail } from "../mail/outbox";
-import { invitationEmail } from "./email";
+import { accountElsewhereEmail, invitationEmail } from "./email";
 import { hashInvitationToken, INVITATION_LIFETIME_MS, newInvitationToken } from "./tokens";
 
 export type InvitationRole = "client" | "coach";
@@ -18,6 +18,10 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
  * Writes the invitation and its email in one transaction. The token goes into the email only;
  * the invitation keeps its hash. A pending invitation to the same address from this practice is
  * replaced, so only the newest link works.
+ *
+ * An address with an account in this practice is refused (the practice knows its own people). An
+ * address with an account in another practice gets the same answer as any other, so a coach can't
+ * probe who is a client elsewhere; that address is sent a note without a link instead (see ADR 0006).
  */
 export async function createInvitation(
   db: Queryable,
@@ -29,16 +33,15 @@ export async function createInvitation(
   const email = normalizeEmail(input.email);
   return db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ id: users.id })
+      .select({ practiceId: users.practiceId })
       .from(users)
       .where(sql`lower(${users.email}) = ${email}`)
       .limit(1);
-    if (existing) {
-      throw new ConflictError(
-        "Someone with this email address already has a Hearth account, so they can't be invited again. Please check the address, or ask your practice's admin for help.",
-        { field: "email" },
-      );
+    if (existing?.practiceId === actor.practiceId) {
+      throw new ConflictError("This person already has an account in your practice, so they don't need an invitation.", { field: "email" });
     }
+    const accountElsewhere = existing !== undefined;
+
     await tx
       .update(invitations)
       .set({ revokedAt: now })
@@ -52,6 +55,7 @@ export async function createInvitation(
         ),
       );
 
+    // For an address with an account elsewhere the token is never sent anywhere, so the row can't be accepted.
     const token = newInvitationToken();
     const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const [invitation] = await tx
@@ -72,15 +76,17 @@ export async function createInvitation(
       .from(users)
       .innerJoin(practices, eq(practices.id, users.practiceId))
       .where(eq(users.id, actor.userId));
-    const message = invitationEmail({
+    const about = {
       inviterName: context!.inviterName,
       practiceName: context!.practiceName,
       role: input.role,
       inviteeName: input.name?.trim() || undefined,
-      link: `${env.APP_URL.replace(/\/$/, "")}/invite/${token}`,
-      expiresAt,
-    });
+    };
+    const message = accountElsewhere
+      ? accountElsewhereEmail(about)
+      : invitationEmail({ ...about, link: `${env.APP_URL.replace(/\/$/, "")}/invite/${token}`, expiresAt });
     await enqueueEmail(tx, { practiceId: actor.practiceId, to: email, ...message }, now);
+    // The same event either way: the practice's audit log must not tell the two cases apart.
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,

@@ -45,3 +45,35 @@ export function invitationEmail(input: InvitationEmailInput): { subject: string;
     input.role === "client" ? `${input.inviterName} invited you to Hearth` : `You're invited to join ${input.practiceName} on Hearth`;
   return { subject, text: body(input.link), redactedText: body(LINK_REMOVED) };
 }
+
+export type AccountElsewhereEmailInput = { inviterName: string; practiceName: string; role: Role; inviteeName?: string };
+
+/**
+ * Sent instead of an invitation when the address already has an account with another practice.
+ * The inviter is told nothing (they see an ordinary pending invitation), and the email holds no
+ * link, because an address belongs to one practice and this invitation can never be accepted.
+ */
+export function accountElsewhereEmail(input: AccountElsewhereEmailInput): { subject: string; text: string } {
+  const greeting = input.inviteeName ? `Hello ${input.inviteeName},` : "Hello,";
+  const what =
+    input.role === "client"
+      ? `${input.inviterName} from ${input.practiceName} invited you to work together on Hearth.`
+      : `${input.inviterName} from ${input.practiceName} invited you to join them on Hearth as a coach.`;
+  const text = [
+    greeting,
+    "",
+    what,
+    "",
+    "This email address already has a Hearth account with another practice, and an address can belong to only one practice. So this invitation can't be accepted with this address, and there is no link to follow.",
+    "",
+    `If you'd like to join ${input.practiceName}, you're welcome to give ${input.inviterName} a different email address and ask for a new invitation there.`,
+    "",
+    `Your existing account and everything in it stay just as they are. ${input.practiceName} hasn't been told that this address has an account.`,
+    "",
+    "If you weren't expecting this, you can ignore this email; nothing changes.",
+    "",
+    "Warmly,",
+    "Hearth",
+  ].join("\n");
+  return { subject: `About your invitation from ${input.practiceName}`, text };
+}

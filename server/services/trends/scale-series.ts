@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions } from "@/db/schema";
 import type { PromptDefinition } from "../content/prompt-types";
@@ -12,10 +12,11 @@ export type ScaleSeries = {
   max: number;
   minLabel: string;
   maxLabel: string;
-  points: { assignmentId: string; at: Date; value: number }[];
+  /** Oldest first. answerId lets a caller record which answers it showed. */
+  points: { answerId: string; assignmentId: string; at: Date; value: number }[];
 };
 
-/** A client's history is small, but a bound keeps one chart request cheap whatever happens. */
+/** A client's history is small, but a bound keeps one chart request cheap whatever happens; past it, the oldest points drop. */
 const MAX_POINTS = 5000;
 
 /**
@@ -23,8 +24,9 @@ const MAX_POINTS = 5000;
  * range come from the newest version that has points, so a renamed prompt shows its current name.
  */
 export async function scaleSeries(db: Queryable, scope: SQL | undefined): Promise<ScaleSeries[]> {
-  const rows = await db
+  const newestFirst = await db
     .select({
+      answerId: answers.id,
       assignmentId: assignments.id,
       exerciseId: assignments.exerciseId,
       at: assignments.submittedAt,
@@ -45,8 +47,10 @@ export async function scaleSeries(db: Queryable, scope: SQL | undefined): Promis
         sql`jsonb_typeof(${answers.value}->'value') = 'number'`,
       ),
     )
-    .orderBy(asc(assignments.submittedAt), asc(assignments.id))
+    .orderBy(desc(assignments.submittedAt), desc(assignments.id), desc(answers.id))
     .limit(MAX_POINTS);
+  // Fetched newest first so the bound keeps the most recent points; charted oldest first.
+  const rows = newestFirst.reverse();
 
   const series = new Map<string, ScaleSeries & { position: number }>();
   for (const row of rows) {
@@ -65,7 +69,7 @@ export async function scaleSeries(db: Queryable, scope: SQL | undefined): Promis
       maxLabel: prompt.maxLabel,
       position: row.position,
     });
-    entry.points.push({ assignmentId: row.assignmentId, at: row.at, value: row.value.value });
+    entry.points.push({ answerId: row.answerId, assignmentId: row.assignmentId, at: row.at, value: row.value.value });
   }
   return [...series.values()]
     .sort((a, b) => a.exerciseTitle.localeCompare(b.exerciseTitle) || a.exerciseId.localeCompare(b.exerciseId) || a.position - b.position)
