@@ -15,6 +15,7 @@ export const answersRouter = router({
         value: answerValueSchema,
         baseVersion: z.number().int().min(0).max(1_000_000_000),
         saveId: z.string().uuid(),
+        afterSaveId: z.string().uuid().optional(),
       }),
     )
     .mutation(({ ctx, input }) => saveAnswer(ctx.db, ctx.actor, input, ctx.now())),

@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createAutosaveEngine, type SaveRequest } from "@/components/exercise/autosave/engine";
 import { createFetchSaveTransport } from "@/components/exercise/autosave/fetch-transport";
 import { answers } from "@/db/schema";
@@ -88,6 +88,56 @@ describe("autosave over the wire", () => {
     expect(outcome.serverVersion).toBe(1);
     expect(outcome.updatedAt).toBeInstanceOf(Date);
     expect(await storedRows("time-someone-helped")).toEqual([{ version: 1, value: text("A friend sat with me.") }]);
+  });
+
+  it("a stale save's conflict names the stored save, and a flush (afterSaveId) lands on top of our own", async () => {
+    const send = transportAs(clientSession);
+    const first = request({ promptId: "safe-person", value: text("Sam and Jo"), baseVersion: 1 });
+    const flush = request({ promptId: "safe-person", value: text("Sam, Jo and Ali"), baseVersion: 1, afterSaveId: first.saveId });
+    // The flush arrives first; our own earlier save then goes stale, naming the flush as what's stored.
+    expect(await send(flush)).toMatchObject({ kind: "saved", version: 2 });
+    expect(await send(first)).toMatchObject({ kind: "conflict", serverVersion: 2, serverValue: text("Sam, Jo and Ali"), lastSaveId: flush.saveId });
+    expect(await storedRows("safe-person")).toEqual([{ version: 2, value: text("Sam, Jo and Ali") }]);
+  });
+
+  it.each([
+    ["its save reaches the server first, its reply comes late", "save-first"],
+    ["the flush reaches the server first", "flush-first"],
+  ])("the engine hidden mid-save (%s) sends the newest text at once and ends saved, no conflict", async (_label, order) => {
+    const promptId = order === "save-first" ? "time-someone-helped" : "safe-person";
+    const [start] = await storedRows(promptId);
+    const sent: SaveRequest[] = [];
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const engine = createAutosaveEngine({
+      assignmentId,
+      initial: [{ promptId, value: start!.value, version: start!.version }],
+      transport: async (save) => {
+        sent.push(save);
+        if (sent.length > 1) return transportAs(clientSession)(save);
+        // The first save is held on its way: before it reaches the server, or after it (reply held).
+        if (order === "flush-first") await firstHeld;
+        const reply = await transportAs(clientSession)(save);
+        await firstHeld;
+        return reply;
+      },
+      newId: () => crypto.randomUUID(),
+    });
+    engine.edit(promptId, text("A friend sat with me, quietly."));
+    engine.flushAll();
+    if (order === "save-first") await vi.waitFor(async () => expect((await storedRows(promptId))[0]!.version).toBe(start!.version + 1));
+    engine.edit(promptId, text("A friend sat with me, quietly, until I could breathe."));
+    engine.flushAll(); // page hide while that save is on its way
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ baseVersion: start!.version, afterSaveId: sent[0]!.saveId });
+    if (order === "flush-first") await vi.waitFor(async () => expect((await storedRows(promptId))[0]!.version).toBe(start!.version + 1));
+    releaseFirst();
+    expect(await engine.whenSettled()).toBe("saved");
+    const [row] = await storedRows(promptId);
+    expect(row!.value).toEqual(text("A friend sat with me, quietly, until I could breathe."));
+    expect(engine.getSnapshot().prompts[promptId]).toMatchObject({ status: "saved", conflict: null, version: row!.version });
+    expect(row!.version).toBe(start!.version + (order === "save-first" ? 2 : 1));
+    expect(sent).toHaveLength(2);
   });
 
   it("an answer that doesn't fit its prompt is refused with a readable message and stores nothing", async () => {

@@ -5,7 +5,9 @@ import {
   type SaveOutcome,
   type SaveRequest,
 } from "@/components/exercise/autosave/engine";
+import { createFetchSaveTransport } from "@/components/exercise/autosave/fetch-transport";
 import type { AnswerValue } from "@/server/services/content/prompt-types";
+import superjson from "superjson";
 
 const text = (t: string): AnswerValue => ({ kind: "text", text: t });
 
@@ -230,5 +232,172 @@ describe("autosave engine", () => {
     const prompts = engine.getSnapshot().prompts;
     expect(prompts.p1).toMatchObject({ value: text("from the other tab"), version: 2 });
     expect(prompts.p2).toMatchObject({ value: text("typing here"), version: 1 });
+  });
+});
+
+describe("autosave engine: page hide while a save is on its way", () => {
+  const conflict = (serverValue: AnswerValue, serverVersion: number, lastSaveId: string | null): SaveOutcome => ({
+    kind: "conflict",
+    serverValue,
+    serverVersion,
+    updatedAt: new Date("2025-11-20T10:00:00Z"),
+    lastSaveId,
+  });
+
+  /** A save of "first" is on its way (based on version 3), "first and more" is typed, then the page is hidden. */
+  function hiddenDuringSave() {
+    const ctx = setup([{ promptId: "p1", value: text("start"), version: 3 }]);
+    ctx.engine.edit("p1", text("first"));
+    vi.advanceTimersByTime(800);
+    ctx.engine.edit("p1", text("first and more"));
+    ctx.engine.flushAll();
+    const [inFlight, flush] = ctx.calls;
+    return { ...ctx, inFlight: inFlight!, flush: flush! };
+  }
+
+  it("sends the newest text at once, on top of the save on its way (afterSaveId, a new saveId)", () => {
+    const { calls, inFlight, flush, engine } = hiddenDuringSave();
+    expect(calls).toHaveLength(2);
+    expect(inFlight.request).toMatchObject({ value: text("first"), baseVersion: 3 });
+    expect(inFlight.request.afterSaveId).toBeUndefined();
+    expect(flush.request).toMatchObject({ value: text("first and more"), baseVersion: 3, afterSaveId: inFlight.request.saveId });
+    expect(flush.request.saveId).not.toBe(inFlight.request.saveId);
+    expect(engine.getSnapshot().prompts.p1?.status).toBe("saving");
+    // A second page hide doesn't send it again.
+    engine.flushAll();
+    expect(calls).toHaveLength(2);
+  });
+
+  it("sends no flush when the save on its way already carries the newest text", () => {
+    const { engine, calls } = setup();
+    engine.edit("p1", text("all of it"));
+    vi.advanceTimersByTime(800);
+    engine.flushAll();
+    expect(calls).toHaveLength(1);
+  });
+
+  it("the save on its way answers first, then the flush: the newest text is saved, no conflict", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    const settled = engine.whenSettled();
+    await inFlight.answer(saved(4));
+    // Nothing else goes while the flush is on its way.
+    expect(calls).toHaveLength(2);
+    expect(engine.getSnapshot().prompts.p1?.status).toBe("saving");
+    await flush.answer(saved(5));
+    await expect(settled).resolves.toBe("saved");
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("first and more"), version: 5, status: "saved", conflict: null });
+    expect(engine.hasUnsent()).toBe(false);
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("the flush answers first, and the late save is refused as stale: that is our own text, not a conflict", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    await flush.answer(saved(4));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ version: 4, status: "saving" });
+    await inFlight.answer(conflict(text("first and more"), 4, flush.request.saveId));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("first and more"), version: 4, status: "saved", conflict: null });
+    expect(engine.hasUnsent()).toBe(false);
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("the stale refusal of the late save arrives before the flush's own reply: still no conflict", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    await inFlight.answer(conflict(text("first and more"), 4, flush.request.saveId));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ version: 4, conflict: null });
+    await flush.answer(saved(4));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("first and more"), version: 4, status: "saved", conflict: null });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("the flush's reply is lost after it applied: the next save finds our own text and settles on its version", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    await inFlight.answer(saved(4));
+    await flush.answer({ kind: "offline" });
+    // The text is still here and goes the ordinary way, based on the version we know.
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.request).toMatchObject({ value: text("first and more"), baseVersion: 4 });
+    expect(calls[2]!.request.afterSaveId).toBeUndefined();
+    await calls[2]!.answer(conflict(text("first and more"), 5, flush.request.saveId));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("first and more"), version: 5, status: "saved", conflict: null });
+    expect(engine.hasUnsent()).toBe(false);
+  });
+
+  it("the save on its way fails and the flush applied: the old save is not resent", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    await inFlight.answer({ kind: "offline" });
+    await flush.answer(saved(4));
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toHaveLength(2);
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("first and more"), version: 4, status: "saved" });
+  });
+
+  it("both fail: the old save is resent with its saveId, then the newest text", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    await flush.answer({ kind: "offline" });
+    await inFlight.answer({ kind: "offline" });
+    vi.advanceTimersByTime(1000);
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.request).toMatchObject({ saveId: inFlight.request.saveId, value: text("first"), baseVersion: 3 });
+    await calls[2]!.answer(saved(4));
+    expect(calls[3]!.request).toMatchObject({ value: text("first and more"), baseVersion: 4 });
+    await calls[3]!.answer(saved(5));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("first and more"), version: 5, status: "saved" });
+  });
+
+  it("someone else saved in between: the flush's conflict is shown, and the late save's reply doesn't hide it", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    await flush.answer(conflict(text("from the other tab"), 4, "00000000-0000-4000-8000-0000000000ff"));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "conflict", value: text("first and more") });
+    await inFlight.answer(conflict(text("from the other tab"), 4, "00000000-0000-4000-8000-0000000000ff"));
+    expect(engine.getSnapshot().prompts.p1?.conflict).toMatchObject({ theirs: text("from the other tab"), serverVersion: 4 });
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("after the page is shown again, typing goes on normally once both replies are in", async () => {
+    const { engine, calls, inFlight, flush } = hiddenDuringSave();
+    engine.edit("p1", text("first and more, and later"));
+    vi.advanceTimersByTime(800);
+    expect(calls).toHaveLength(2);
+    await flush.answer(saved(4));
+    expect(calls).toHaveLength(2); // the save it overtook hasn't answered yet
+    await inFlight.answer(conflict(text("first and more"), 4, flush.request.saveId));
+    expect(calls).toHaveLength(3);
+    expect(calls[2]!.request).toMatchObject({ value: text("first and more, and later"), baseVersion: 4 });
+    await calls[2]!.answer(saved(5));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ version: 5, status: "saved" });
+  });
+});
+
+describe("autosave engine with the fetch transport: unclear replies", () => {
+  it("keeps the saveId when a reply isn't clearly a tRPC reply (empty 200, unreadable, proxy page)", async () => {
+    const replies = [
+      () => new Response("", { status: 200 }),
+      () => new Response("not json", { status: 200 }),
+      () => new Response("<html>Bad gateway</html>", { status: 404, headers: { "content-type": "text/html" } }),
+      () => Response.json({ result: { data: superjson.serialize({ answerId: "ans-1", version: 1, updatedAt: new Date() }) } }),
+    ];
+    const bodies: Array<{ saveId: string }> = [];
+    const fetchImpl = (async (_url: string | URL | Request, init?: RequestInit) => {
+      bodies.push(superjson.deserialize(JSON.parse(String(init!.body))));
+      return replies[bodies.length - 1]!();
+    }) as typeof fetch;
+    const engine = createAutosaveEngine({
+      assignmentId: "a1",
+      initial: [{ promptId: "p1", value: text(""), version: 0 }],
+      transport: createFetchSaveTransport("/api/trpc/answers.save", fetchImpl),
+      newId,
+    });
+    engine.edit("p1", text("worth keeping"));
+    vi.advanceTimersByTime(800);
+    for (const wait of [1000, 2000, 4000]) {
+      await vi.waitFor(() => expect(engine.getSnapshot().prompts.p1?.status).toBe("offline"));
+      await vi.advanceTimersByTimeAsync(wait);
+    }
+    await vi.waitFor(() => expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "saved", version: 1, message: null }));
+    expect(bodies).toHaveLength(4);
+    expect(new Set(bodies.map((b) => b.saveId)).size).toBe(1);
   });
 });

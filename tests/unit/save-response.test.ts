@@ -29,10 +29,30 @@ describe("reading the reply to a save", () => {
         data: { code: "CONFLICT", httpStatus: 409, details: { serverValue: { kind: "text", text: "theirs" }, serverVersion: 3, updatedAt } },
       }),
     );
-    expect(outcome).toEqual({ kind: "conflict", serverValue: { kind: "text", text: "theirs" }, serverVersion: 3, updatedAt });
+    expect(outcome).toEqual({ kind: "conflict", serverValue: { kind: "text", text: "theirs" }, serverVersion: 3, updatedAt, lastSaveId: null });
   });
 
-  it("a page that isn't a tRPC reply at all is refused without crashing", () => {
-    expect(interpretSaveResponse(404, "<html>")).toMatchObject({ kind: "refused" });
+  it("a version CONFLICT passes on which save is stored, so the page can recognise its own", () => {
+    const lastSaveId = "00000000-0000-4000-8000-000000000007";
+    const outcome = interpretSaveResponse(
+      409,
+      errorBody({ message: "changed", data: { code: "CONFLICT", httpStatus: 409, details: { serverValue: null, serverVersion: 2, lastSaveId } } }),
+    );
+    expect(outcome).toMatchObject({ kind: "conflict", serverVersion: 2, lastSaveId });
+  });
+
+  it("a reply that isn't clearly a tRPC reply means: send the same save again, whatever the status", () => {
+    const unclear: Array<[number, unknown]> = [
+      [404, "<html>"],
+      [200, null],
+      [200, ""],
+      [200, {}],
+      [200, { result: { data: superjson.serialize({ unexpected: true }) } }],
+      [200, { result: "half a reply" }],
+      [400, { error: superjson.serialize({ message: "no code" }) }],
+      [403, null],
+      [0, null],
+    ];
+    for (const [status, body] of unclear) expect(interpretSaveResponse(status, body), JSON.stringify([status, body])).toEqual({ kind: "offline" });
   });
 });

@@ -6,16 +6,26 @@ import type { AnswerValue } from "@/server/services/content/prompt-types";
  * based on, and at most one save on its way. A failed save is resent with the SAME saveId (the
  * server recognises a resend and never applies it twice); newer typing waits behind it.
  * Nothing is written to localStorage: unsent text lives in memory and is flushed on page hide.
+ * On page hide, text newer than a save still on its way can't wait for it: it goes at once as a
+ * "flush" save naming that save (afterSaveId), which the server applies on top of it in any order.
  */
 
-export type SaveRequest = { assignmentId: string; promptId: string; value: AnswerValue; baseVersion: number; saveId: string };
+export type SaveRequest = {
+  assignmentId: string;
+  promptId: string;
+  value: AnswerValue;
+  baseVersion: number;
+  saveId: string;
+  /** Our own save still on its way: this one may land on top of it (see server/services/answers/save.ts). */
+  afterSaveId?: string;
+};
 
 export type SaveOutcome =
   | { kind: "saved"; answerId: string; version: number; updatedAt: Date }
   /** The network or the server is unavailable: the same save is tried again later. */
   | { kind: "offline" }
   /** Someone (another tab) saved this answer since we loaded it. */
-  | { kind: "conflict"; serverValue: AnswerValue | null; serverVersion: number; updatedAt: Date | null }
+  | { kind: "conflict"; serverValue: AnswerValue | null; serverVersion: number; updatedAt: Date | null; lastSaveId?: string | null }
   /** Retrying won't help (for example the exercise was already submitted). */
   | { kind: "refused"; message: string };
 
@@ -68,6 +78,10 @@ type PromptState = {
   baseVersion: number;
   pending: { saveId: string; value: AnswerValue; baseVersion: number } | null;
   inFlight: boolean;
+  /** A page-hide save of newer text, sent while `pending` was still on its way (at most one). */
+  flush: { saveId: string; value: AnswerValue; baseVersion: number; afterSaveId: string } | null;
+  /** saveIds this page sent for the prompt (the latest few): a stored one of these is our own text, not a conflict. */
+  ownSaveIds: string[];
   debounce: Timer | null;
   retry: Timer | null;
   failures: number;
@@ -103,6 +117,8 @@ export function createAutosaveEngine(options: AutosaveOptions) {
     baseVersion: answer.version,
     pending: null,
     inFlight: false,
+    flush: null,
+    ownSaveIds: [],
     debounce: null,
     retry: null,
     failures: 0,
@@ -119,7 +135,7 @@ export function createAutosaveEngine(options: AutosaveOptions) {
     if (p.conflict) return "conflict";
     if (p.message) return "refused";
     if (p.failures > 0) return "offline";
-    if (p.inFlight || p.debounce || p.pending || isDirty(p)) return "saving";
+    if (p.inFlight || p.flush || p.debounce || p.pending || isDirty(p)) return "saving";
     return p.edited ? "saved" : "idle";
   }
 
@@ -128,7 +144,7 @@ export function createAutosaveEngine(options: AutosaveOptions) {
 
   function settledResult(): SettleResult | null {
     const states = [...prompts.values()];
-    if (states.some((p) => p.inFlight || p.debounce)) return null;
+    if (states.some((p) => p.inFlight || p.flush || p.debounce)) return null;
     if (!states.some(isUnsent)) return "saved";
     if (states.some((p) => p.conflict)) return "conflict";
     if (states.some((p) => p.message)) return "refused";
@@ -170,36 +186,57 @@ export function createAutosaveEngine(options: AutosaveOptions) {
     if (timer) clearTimeout(timer);
   }
 
-  function send(promptId: string, p: PromptState) {
-    const pending = p.pending;
-    if (!pending) return;
-    p.inFlight = true;
-    const request: SaveRequest = { assignmentId: options.assignmentId, promptId, ...pending };
+  const OWN_SAVE_IDS_KEPT = 20;
+
+  function remember(p: PromptState, saveId: string) {
+    if (p.ownSaveIds.includes(saveId)) return;
+    p.ownSaveIds.push(saveId);
+    if (p.ownSaveIds.length > OWN_SAVE_IDS_KEPT) p.ownSaveIds.shift();
+  }
+
+  function transmit(p: PromptState, request: SaveRequest): Promise<SaveOutcome> {
+    remember(p, request.saveId);
     let outcome: Promise<SaveOutcome>;
     try {
       outcome = options.transport(request);
     } catch {
       outcome = Promise.resolve({ kind: "offline" });
     }
-    void outcome
-      .catch((): SaveOutcome => ({ kind: "offline" }))
-      .then((result) => settle(promptId, p, pending.saveId, result));
+    return outcome.catch((): SaveOutcome => ({ kind: "offline" }));
+  }
+
+  function send(promptId: string, p: PromptState) {
+    const pending = p.pending;
+    if (!pending) return;
+    p.inFlight = true;
+    void transmit(p, { assignmentId: options.assignmentId, promptId, ...pending }).then((result) => settle(promptId, p, pending.saveId, result));
+  }
+
+  /** The server already holds text saved by this page (or exactly what is typed here): nobody has to choose. */
+  function isOwnText(p: PromptState, result: Extract<SaveOutcome, { kind: "conflict" }>): boolean {
+    return (result.lastSaveId != null && p.ownSaveIds.includes(result.lastSaveId)) || sameValue(result.serverValue, p.value);
+  }
+
+  /** Takes a version the server confirmed, unless we already know a newer one. */
+  function acknowledge(p: PromptState, value: AnswerValue, version: number, updatedAt: Date | null) {
+    if (version < p.baseVersion) return;
+    p.savedValue = value;
+    p.baseVersion = version;
+    p.lastSavedAt = updatedAt ?? p.lastSavedAt;
   }
 
   function settle(promptId: string, p: PromptState, saveId: string, result: SaveOutcome) {
     p.inFlight = false;
-    // Defensive: an answer to a save that is no longer the one waiting changes nothing.
+    // An answer to a save that is no longer the one waiting (a flush overtook it) changes nothing.
     if (p.pending?.saveId !== saveId) {
-      emit();
+      next(promptId, p);
       return;
     }
     switch (result.kind) {
       case "saved":
-        p.savedValue = p.pending.value;
-        p.baseVersion = result.version;
+        acknowledge(p, p.pending.value, result.version, result.updatedAt);
         p.pending = null;
         p.failures = 0;
-        p.lastSavedAt = result.updatedAt;
         break;
       case "offline":
         p.failures += 1;
@@ -212,6 +249,11 @@ export function createAutosaveEngine(options: AutosaveOptions) {
       case "conflict":
         p.pending = null;
         p.failures = 0;
+        if (isOwnText(p, result)) {
+          // Refused as stale only because our own flush (or identical text) got there first.
+          acknowledge(p, result.serverValue ?? p.savedValue, result.serverVersion, result.updatedAt);
+          break;
+        }
         clearTimer(p.debounce);
         p.debounce = null;
         p.conflict = { theirs: result.serverValue, serverVersion: result.serverVersion, updatedAt: result.updatedAt };
@@ -222,13 +264,64 @@ export function createAutosaveEngine(options: AutosaveOptions) {
         p.message = result.message;
         break;
     }
-    // Text typed while this save was on its way goes next (unless a debounce is still counting).
-    if (result.kind === "saved" && isDirty(p) && !p.debounce) trySend(promptId, p);
+    if (result.kind === "saved" || result.kind === "conflict") next(promptId, p);
+    else emit();
+  }
+
+  /** Text typed while a save was on its way goes next (unless a debounce or a retry is still counting). */
+  function next(promptId: string, p: PromptState) {
+    if (!p.debounce && !p.retry && (isDirty(p) || p.pending)) trySend(promptId, p);
+    else emit();
+  }
+
+  /** Page hide: newer text can't wait for the save on its way, so it goes now, on top of that save. */
+  function sendFlush(promptId: string, p: PromptState) {
+    const pending = p.pending;
+    if (!pending || !p.inFlight || p.flush || p.conflict || sameValue(p.value, pending.value)) return;
+    const flush = { saveId: options.newId(), value: p.value, baseVersion: pending.baseVersion, afterSaveId: pending.saveId };
+    p.flush = flush;
+    void transmit(p, { assignmentId: options.assignmentId, promptId, ...flush }).then((result) => settleFlush(promptId, p, flush, result));
+  }
+
+  function settleFlush(promptId: string, p: PromptState, flush: NonNullable<PromptState["flush"]>, result: SaveOutcome) {
+    p.flush = null;
+    switch (result.kind) {
+      case "saved":
+        acknowledge(p, flush.value, result.version, result.updatedAt);
+        // The flush holds newer text than the save it named, so that save no longer needs sending.
+        if (p.pending) {
+          p.pending = null;
+          p.failures = 0;
+          clearTimer(p.retry);
+          p.retry = null;
+        }
+        p.message = null;
+        break;
+      case "conflict":
+        if (isOwnText(p, result)) {
+          acknowledge(p, result.serverValue ?? p.savedValue, result.serverVersion, result.updatedAt);
+        } else if (!p.conflict) {
+          // Someone else saved: the save it named can't apply any more either, so the choice is shown now.
+          p.pending = null;
+          p.failures = 0;
+          clearTimer(p.retry);
+          p.retry = null;
+          clearTimer(p.debounce);
+          p.debounce = null;
+          p.conflict = { theirs: result.serverValue, serverVersion: result.serverVersion, updatedAt: result.updatedAt };
+        }
+        break;
+      // Offline or refused: the text is still here and goes the ordinary way, behind the save it named.
+      case "offline":
+      case "refused":
+        break;
+    }
+    if (!p.inFlight) next(promptId, p);
     else emit();
   }
 
   function trySend(promptId: string, p: PromptState) {
-    if (p.conflict || p.message || p.inFlight) {
+    if (p.conflict || p.message || p.inFlight || p.flush) {
       emit();
       return;
     }
@@ -278,7 +371,7 @@ export function createAutosaveEngine(options: AutosaveOptions) {
       let changed = false;
       for (const answer of answers) {
         const p = prompts.get(answer.promptId);
-        if (!p || (!isUnsent(p) && !p.inFlight && answer.version > p.baseVersion)) {
+        if (!p || (!isUnsent(p) && !p.inFlight && !p.flush && answer.version > p.baseVersion)) {
           prompts.set(answer.promptId, fresh(answer));
           changed = true;
         }
@@ -304,12 +397,16 @@ export function createAutosaveEngine(options: AutosaveOptions) {
       emit();
     },
 
-    /** Sends everything waiting now (page hide, submit). Resent saves keep their saveId. */
+    /**
+     * Sends everything waiting now (page hide, submit). Resent saves keep their saveId; text newer
+     * than a save on its way goes at once too (the page may be gone before that save answers).
+     */
     flushAll() {
       for (const [promptId, p] of prompts) {
         clearTimer(p.debounce);
         p.debounce = null;
         trySend(promptId, p);
+        sendFlush(promptId, p);
       }
       emit();
     },

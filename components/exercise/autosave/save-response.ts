@@ -12,18 +12,25 @@ const SIGNED_OUT =
   "You've been signed out, so this answer couldn't be saved. Your text is still here: sign in again in a new tab, then press Try again.";
 const GENERIC = "This answer couldn't be saved. Your text is still here; please try again in a moment.";
 
+/**
+ * Only a clear tRPC answer may end a save. Anything else (an empty or unreadable body, a proxy's
+ * page, whatever its status, even 200) says nothing about whether the save arrived, so it counts
+ * as offline: the SAME saveId is sent again, which the server answers without applying it twice.
+ * Calling it refused would drop that saveId and turn our own save into a false conflict.
+ */
 export function interpretSaveResponse(httpStatus: number, body: unknown): SaveOutcome {
   const payload = body as { result?: { data?: unknown }; error?: unknown } | null;
-  if (payload && typeof payload === "object" && payload.result && "data" in payload.result) {
+  if (payload && typeof payload === "object" && payload.result && typeof payload.result === "object" && "data" in payload.result) {
     const data = deserialize(payload.result.data) as { answerId?: unknown; version?: unknown; updatedAt?: unknown } | null;
     if (data && typeof data.answerId === "string" && typeof data.version === "number") {
       return { kind: "saved", answerId: data.answerId, version: data.version, updatedAt: toDate(data.updatedAt) ?? new Date() };
     }
-    return { kind: "refused", message: GENERIC };
+    return { kind: "offline" };
   }
   if (payload && typeof payload === "object" && payload.error) {
     const shape = (deserialize(payload.error) ?? {}) as ErrorShape;
     const code = shape.data?.code;
+    if (typeof code !== "string") return { kind: "offline" };
     const status = shape.data?.httpStatus ?? httpStatus;
     const details = shape.data?.details;
     if (code === "CONFLICT" && details && typeof details.serverVersion === "number") {
@@ -32,6 +39,7 @@ export function interpretSaveResponse(httpStatus: number, body: unknown): SaveOu
         serverValue: (details.serverValue as AnswerValue | undefined) ?? null,
         serverVersion: details.serverVersion,
         updatedAt: toDate(details.updatedAt),
+        lastSaveId: typeof details.lastSaveId === "string" ? details.lastSaveId : null,
       };
     }
     // The server is restarting or busy: the same save is simply tried again.
@@ -39,8 +47,7 @@ export function interpretSaveResponse(httpStatus: number, body: unknown): SaveOu
     if (code === "UNAUTHORIZED") return { kind: "refused", message: SIGNED_OUT };
     return { kind: "refused", message: shape.message || GENERIC };
   }
-  // Not a tRPC reply at all (a proxy's error page while the app restarts): retry later.
-  return httpStatus >= 500 || httpStatus === 0 ? { kind: "offline" } : { kind: "refused", message: GENERIC };
+  return { kind: "offline" };
 }
 
 function deserialize(value: unknown): unknown {

@@ -1,11 +1,22 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import { answers, assignments, exerciseVersions } from "@/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { type AnswerValue, answerProblem } from "../content/prompt-types";
 
-export type SaveAnswerInput = { assignmentId: string; promptId: string; value: AnswerValue; baseVersion: number; saveId: string };
+export type SaveAnswerInput = {
+  assignmentId: string;
+  promptId: string;
+  value: AnswerValue;
+  baseVersion: number;
+  saveId: string;
+  /**
+   * The page's own previous save, possibly still on its way (sent again on page hide so the newest
+   * text can't be lost). If that save is the only change since baseVersion, this one applies on top.
+   */
+  afterSaveId?: string;
+};
 export type SavedAnswer = { answerId: string; version: number; value: AnswerValue; updatedAt: Date };
 
 type StoredAnswer = SavedAnswer & { lastSaveId: string | null };
@@ -24,7 +35,8 @@ const result = ({ answerId, version, value, updatedAt }: StoredAnswer): SavedAns
 function staleSave(stored: StoredAnswer | null): ConflictError {
   return new ConflictError(
     "This answer was changed somewhere else, perhaps in another tab or device, after this page last saved it. Nothing has been overwritten: both versions are here so you can choose which to keep.",
-    { serverValue: stored?.value ?? null, serverVersion: stored?.version ?? 0, updatedAt: stored?.updatedAt ?? null },
+    // lastSaveId lets the page recognise its own newer save (a page-hide flush) and not ask anyone to choose.
+    { serverValue: stored?.value ?? null, serverVersion: stored?.version ?? 0, updatedAt: stored?.updatedAt ?? null, lastSaveId: stored?.lastSaveId ?? null },
   );
 }
 
@@ -32,7 +44,9 @@ function staleSave(stored: StoredAnswer | null): ConflictError {
  * Autosave of one answer, with optimistic concurrency: the save names the version it was based on
  * and is applied only if that is still the stored version (an atomic conditional UPDATE, or INSERT
  * ... ON CONFLICT DO NOTHING for a first answer). A resent save (same saveId) returns what is stored
- * and is never applied twice.
+ * and is never applied twice. With afterSaveId it also applies when the only change since baseVersion
+ * is that save of the page's own (version baseVersion + 1 and lastSaveId = afterSaveId), decided in
+ * the same statement so nothing can slip in between.
  */
 export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerInput, now = new Date()): Promise<SavedAnswer> {
   authorize(policy.answersExercises(actor));
@@ -60,29 +74,44 @@ export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerI
     const problem = answerProblem(prompt, input.value);
     if (problem) throw new InvalidInputError(problem, { field: "value", promptId: prompt.id });
 
-    const applied =
-      input.baseVersion === 0
-        ? await tx
-            .insert(answers)
-            .values({
-              practiceId: actor.practiceId,
-              assignmentId: assignment.id,
-              clientId: actor.userId,
-              coachId: assignment.coachId,
-              promptId: prompt.id,
-              value: input.value,
-              version: 1,
-              lastSaveId: input.saveId,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .onConflictDoNothing({ target: [answers.assignmentId, answers.promptId] })
-            .returning({ answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt })
-        : await tx
-            .update(answers)
-            .set({ value: input.value, version: sql`${answers.version} + 1`, lastSaveId: input.saveId, updatedAt: now })
-            .where(and(eq(answers.assignmentId, assignment.id), eq(answers.promptId, prompt.id), eq(answers.version, input.baseVersion)))
-            .returning({ answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt });
+    const returned = { answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt };
+    const change = { value: input.value, version: sql`${answers.version} + 1`, lastSaveId: input.saveId, updatedAt: now };
+    // Only our own previous save (and nothing after it) stands between baseVersion and the stored row.
+    const onTopOfOwnSave = (afterSaveId: string): SQL =>
+      and(eq(answers.version, input.baseVersion + 1), eq(answers.lastSaveId, afterSaveId))!;
+
+    let applied: SavedAnswer[];
+    if (input.baseVersion === 0) {
+      const insert = tx.insert(answers).values({
+        practiceId: actor.practiceId,
+        assignmentId: assignment.id,
+        clientId: actor.userId,
+        coachId: assignment.coachId,
+        promptId: prompt.id,
+        value: input.value,
+        version: 1,
+        lastSaveId: input.saveId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const target = [answers.assignmentId, answers.promptId];
+      applied = input.afterSaveId
+        ? await insert.onConflictDoUpdate({ target, set: change, setWhere: onTopOfOwnSave(input.afterSaveId) }).returning(returned)
+        : await insert.onConflictDoNothing({ target }).returning(returned);
+    } else {
+      const base = eq(answers.version, input.baseVersion);
+      applied = await tx
+        .update(answers)
+        .set(change)
+        .where(
+          and(
+            eq(answers.assignmentId, assignment.id),
+            eq(answers.promptId, prompt.id),
+            input.afterSaveId ? or(base, onTopOfOwnSave(input.afterSaveId)) : base,
+          ),
+        )
+        .returning(returned);
+    }
 
     if (applied.length === 0) {
       // Someone got there first. If it was this very save (sent twice at once), that's success.
