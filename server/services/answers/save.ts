@@ -1,9 +1,10 @@
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
-import { answers, assignments, exerciseVersions } from "@/db/schema";
+import { answers, assignments } from "@/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { type AnswerValue, answerProblem } from "../content/prompt-types";
+import { loadOwnAssignment } from "../assignments/load";
 
 export type SaveAnswerInput = {
   assignmentId: string;
@@ -52,12 +53,7 @@ export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerI
   authorize(policy.answersExercises(actor));
   return db.transaction(async (tx) => {
     // Key-share lock: saves run side by side, but a submit (FOR UPDATE) waits for them and they for it.
-    const [assignment] = await tx
-      .select({ id: assignments.id, status: assignments.status, coachId: assignments.coachId, prompts: exerciseVersions.prompts })
-      .from(assignments)
-      .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)))
-      .for("key share", { of: assignments });
+    const assignment = await loadOwnAssignment(tx, actor, input.assignmentId, "key share");
     if (!assignment) throw new NotFoundError("That exercise");
 
     const before = await storedAnswer(tx, assignment.id, input.promptId);

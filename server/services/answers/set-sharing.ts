@@ -1,10 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { answers, assignments, exerciseVersions } from "@/db/schema";
+import { answers } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { isAnswered } from "../content/prompt-types";
+import { loadOwnAssignment } from "../assignments/load";
 
 export type ShareChange = { promptId: string; shared: boolean };
 
@@ -21,11 +22,7 @@ export async function setAnswerSharing(
 ): Promise<{ shared: string[] }> {
   authorize(policy.answersExercises(actor));
   return db.transaction(async (tx) => {
-    const [assignment] = await tx
-      .select({ id: assignments.id, status: assignments.status, coachId: assignments.coachId, prompts: exerciseVersions.prompts })
-      .from(assignments)
-      .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)));
+    const assignment = await loadOwnAssignment(tx, actor, input.assignmentId);
     if (!assignment) throw new NotFoundError("That exercise");
     if (assignment.status !== "submitted" && assignment.status !== "reviewed") {
       throw new ConflictError("You can choose what to share once you've submitted this exercise.");

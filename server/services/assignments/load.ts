@@ -40,3 +40,18 @@ export async function loadAssignment(db: Queryable, actor: Actor, assignmentId: 
 }
 
 export type LoadedAssignment = NonNullable<Awaited<ReturnType<typeof loadAssignment>>>;
+
+/**
+ * The client's own assignment with its pinned prompts, row-locked for the rest of the transaction
+ * when asked: "update" for a submit, "key share" for saves (which may run side by side). Anyone
+ * else's assignment is simply not found. Call it with a transaction.
+ */
+export async function loadOwnAssignment(tx: Queryable, actor: Actor, assignmentId: string, lock?: "update" | "key share") {
+  const query = tx
+    .select({ id: assignments.id, status: assignments.status, coachId: assignments.coachId, prompts: exerciseVersions.prompts })
+    .from(assignments)
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)));
+  const [row] = lock ? await query.for(lock, { of: assignments }) : await query;
+  return row ?? null;
+}

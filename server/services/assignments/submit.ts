@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { answers, assignments, exerciseVersions } from "@/db/schema";
+import { answers, assignments } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { isAnswered } from "../content/prompt-types";
+import { loadOwnAssignment } from "./load";
 
 /**
  * Submits an exercise: every required prompt must be answered; afterwards the answers are frozen.
@@ -19,12 +20,7 @@ export async function submitAssignment(
 ): Promise<{ id: string; status: "submitted" }> {
   authorize(policy.answersExercises(actor));
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: assignments.id, status: assignments.status, clientId: assignments.clientId, prompts: exerciseVersions.prompts })
-      .from(assignments)
-      .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)))
-      .for("update", { of: assignments });
+    const row = await loadOwnAssignment(tx, actor, input.assignmentId, "update");
     if (!row) throw new NotFoundError("That exercise");
     // A resend of a submit that already went through gets the same answer.
     if (row.status === "submitted") return { id: row.id, status: "submitted" as const };
