@@ -2,6 +2,11 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+const noDataAccess = [
+  { group: ["@/db", "@/db/**", "**/db/*"], message: "Go through a tRPC procedure or the server caller." },
+  { group: ["@/server/services/**", "**/server/services/*"], message: "Reach services through a tRPC procedure; pure shared code belongs in lib/." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -23,10 +28,46 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    // Pages and components reach data through tRPC, never the database.
-    files: ["app/**", "components/**"],
+    // Pages reach the server only through the server caller, the auth helpers and the tRPC
+    // route; never the database or a service (docs/ARCHITECTURE.md).
+    files: ["app/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "**/db/*"], message: "Go through a tRPC procedure or the server caller." }] }],
+      "no-restricted-imports": ["error", { patterns: [...noDataAccess] }],
+    },
+  },
+  {
+    // Components run in the browser too: data only through tRPC hooks; from server/ only types.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [...noDataAccess, { group: ["@/server/**"], allowTypeImports: true, message: "Components get data through tRPC; import only types from server/." }] },
+      ],
+    },
+  },
+  {
+    // The shared domain folder is pure and light: it imports nothing of the project, and no zod
+    // or markdown-it (those stay on the server, so the browser never loads them).
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "Schemas live on the server (server/services/…); lib/ stays light for the browser." },
+            { name: "markdown-it", message: "Markdown is rendered on the server (server/services/content/markdown.ts)." },
+          ],
+          patterns: [{ group: ["@/app/**", "@/components/**", "@/server/**", "@/db/**", "**/app/*", "**/components/*", "**/server/*", "**/db/*"], message: "lib/ imports nothing of the project." }],
+        },
+      ],
+    },
+  },
+  {
+    // The data layer knows no services.
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/**", "**/server/*"], message: "db/ imports nothing from server/." }] }],
     },
   },
 ];

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client";
 import { answers, assignments, coachClients, exercises, exerciseVersions, users } from "../db/schema";
 import { env } from "../server/env";
-import { emptyAnswerFor } from "../server/services/content/prompt-types";
+import { emptyAnswerFor } from "@/lib/content/prompts";
 import { hashPassword } from "../server/services/auth/password-hash";
 import { resolveSession, signInWithPassword } from "../server/services/auth/sessions";
 import { createPractice } from "../server/services/practices/create-practice";

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "../db/client";
-import { seedDemo } from "../db/seed/demo";
+import { seedDemo } from "../server/seed/demo";
 import { env } from "../server/env";
 
 /**

@@ -1,4 +1,4 @@
-import { isDatabaseEmpty, seedDemo } from "../db/seed/demo";
+import { isDatabaseEmpty, seedDemo } from "../server/seed/demo";
 import { getAuthSecret } from "../server/auth/secret";
 import { isProduction } from "../server/env";
 import { describeDatabase, openConfiguredDatabase, runScript } from "./open-db";

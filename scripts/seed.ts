@@ -1,4 +1,4 @@
-import { seedDemo } from "../db/seed/demo";
+import { seedDemo } from "../server/seed/demo";
 import { describeDatabase, openConfiguredDatabase, runScript } from "./open-db";
 import { printDemoAccounts } from "./print-demo-accounts";
 

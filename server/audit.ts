@@ -1,3 +1,4 @@
+import "server-only";
 import { auditEvents, type AuditAction } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 

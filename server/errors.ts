@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Typed domain errors. Services throw these; the tRPC layer maps them to HTTP-ish codes
  * in one place (server/trpc/init.ts). Messages are shown to people, so they are plain and kind.

@@ -1,4 +1,5 @@
-import type { Role } from "./services/people/types";
+import "server-only";
+import type { Role } from "@/lib/people/roles";
 import { ForbiddenError } from "./errors";
 
 /**

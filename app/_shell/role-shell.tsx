@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/components/shell/app-shell";
-import type { SessionUser } from "@/server/services/people/types";
+import type { SessionUser } from "@/lib/people/roles";
 import { signOutAction } from "./sign-out";
 
 const navFor: Record<SessionUser["role"], NavItem[]> = {

@@ -2,7 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
-import { SIGN_IN_PAUSED_MESSAGE } from "@/server/services/auth/throttle-policy";
+import { SIGN_IN_PAUSED_MESSAGE } from "@/lib/auth/throttle-policy";
 
 export type SignInState = { error: string | null; email: string };
 

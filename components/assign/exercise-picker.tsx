@@ -3,7 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ShowMore } from "@/components/content/list-bits";
-import { seriesLabel } from "@/server/services/content/content-fields";
+import { seriesLabel } from "@/lib/content/series-label";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, Notice } from "@/components/ui/layout";

@@ -1,5 +1,5 @@
 "use client";
-import { formatShortDay } from "@/components/dates/format";
+import { formatShortDay } from "@/lib/dates/format";
 import { useBrowserTimeZone } from "@/components/dates/local-date";
 import { guideValues, placePoints, summarizeSeries, yFor, type ChartPoint } from "./geometry";
 

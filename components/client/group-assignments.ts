@@ -1,8 +1,9 @@
+import type { ClientBucket as HomeBucket } from "@/lib/assignments/status";
+
 /**
  * The client's home sections, in reading order, each sorted the way a person would look for things:
  * the nearest due date first; finished ones most recent first.
  */
-export type HomeBucket = "todo" | "due_soon" | "overdue" | "done";
 
 export type HomeCard = { id: string; bucket: HomeBucket; dueAt: Date | null; createdAt: Date; submittedAt: Date | null };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
-import { seriesLabel } from "@/server/services/content/content-fields";
+import { seriesLabel } from "@/lib/content/series-label";
 
 export const selectClass = "mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-ink";
 

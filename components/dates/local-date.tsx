@@ -1,6 +1,6 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import { describeDue, formatDay, formatMoment, formatShortDay } from "./format";
+import { describeDue, formatDay, formatMoment, formatShortDay } from "@/lib/dates/format";
 
 const subscribeNever = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;

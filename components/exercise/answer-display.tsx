@@ -1,4 +1,4 @@
-import type { AnswerValue, PromptDefinition } from "@/server/services/content/prompt-types";
+import type { AnswerValue, PromptDefinition } from "@/lib/content/prompts";
 
 /**
  * One answer, read-only, exactly as the coach sees it. The client's share preview uses this same

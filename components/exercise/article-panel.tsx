@@ -1,12 +1,23 @@
 import { SeriesLine } from "@/components/markdown/article-heading";
 import { ArticleView } from "@/components/markdown/article-view";
-import type { ArticleSnapshot } from "@/server/services/content/prompt-types";
+import type { ArticleSnapshot } from "@/lib/content/prompts";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
 
 /**
  * The article an exercise is built on. On wide screens it scrolls on its own beside the prompts
  * (and can take keyboard focus so it can be scrolled with the keys).
  */
-export function ArticlePanel({ article, headingId, beside = true }: { article: ArticleSnapshot; headingId: string; beside?: boolean }) {
+export function ArticlePanel({
+  article,
+  rendered,
+  headingId,
+  beside = true,
+}: {
+  article: Pick<ArticleSnapshot, "title" | "series" | "part" | "summary">;
+  rendered: RenderedArticle;
+  headingId: string;
+  beside?: boolean;
+}) {
   return (
     <section
       aria-labelledby={headingId}
@@ -18,7 +29,7 @@ export function ArticlePanel({ article, headingId, beside = true }: { article: A
         {article.title}
       </h2>
       {article.summary ? <p className="mt-2 text-muted">{article.summary}</p> : null}
-      <ArticleView markdown={article.body} className="mt-4" />
+      <ArticleView html={rendered.html} className="mt-4" />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button } from "@/components/ui/button";
-import type { AnswerValue } from "@/server/services/content/prompt-types";
+import type { AnswerValue } from "@/lib/content/prompts";
 import { answerAsText } from "./answer-display";
 import type { SaveConflict } from "./autosave/engine";
 

@@ -2,11 +2,11 @@
 import { useMemo, useState } from "react";
 import { ArticleView } from "@/components/markdown/article-view";
 import { SeriesLine } from "@/components/markdown/article-heading";
-import { extractSections } from "@/server/services/content/markdown";
-import { emptyAnswerFor, type AnswerValue, type PromptDefinition } from "@/server/services/content/prompt-types";
+import { emptyAnswerFor, type AnswerValue, type PromptDefinition } from "@/lib/content/prompts";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { PromptField } from "./prompt-field";
 
-export type PreviewArticle = { title: string; series: string | null; part: number | null; summary?: string; body: string };
+export type PreviewArticle = { title: string; series: string | null; part: number | null; summary?: string; rendered: RenderedArticle };
 
 /**
  * An exercise as a client sees it: the article to read beside the prompts, each prompt that
@@ -29,7 +29,7 @@ export function ExercisePreview({
   idPrefix?: string;
 }) {
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
-  const sectionTitles = useMemo(() => new Map(extractSections(article.body).map((s) => [s.anchor, s.title])), [article.body]);
+  const sectionTitles = useMemo(() => new Map(article.rendered.sections.map((s) => [s.anchor, s.title])), [article.rendered]);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby={`${idPrefix}-article-title`} className="min-w-0 rounded-xl border border-line bg-white p-4 sm:p-6">
@@ -38,7 +38,7 @@ export function ExercisePreview({
           {article.title}
         </h3>
         {article.summary ? <p className="mt-2 text-muted">{article.summary}</p> : null}
-        <ArticleView markdown={article.body} className="mt-4" />
+        <ArticleView html={article.rendered.html} className="mt-4" />
       </section>
       <section aria-labelledby={`${idPrefix}-exercise-title`} className="min-w-0 space-y-4">
         <div className="rounded-xl border border-line bg-white p-4 sm:p-6">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { LocalDate } from "@/components/dates/local-date";
 import { ArticleView } from "@/components/markdown/article-view";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -14,9 +15,8 @@ import {
   type AnswerValue,
   type ArticleSnapshot,
   type PromptDefinition,
-} from "@/server/services/content/prompt-types";
+} from "@/lib/content/prompts";
 import { ArticlePanel } from "./article-panel";
-import { passagesByAnchor } from "./article-passage";
 import type { InitialAnswer, SettleResult } from "./autosave/engine";
 import { useAutosave } from "./autosave/use-autosave";
 import { ConflictPanel } from "./conflict-panel";
@@ -31,6 +31,7 @@ type Props = {
   instructions: string;
   prompts: PromptDefinition[];
   article: ArticleSnapshot;
+  rendered: RenderedArticle;
   coachName: string;
   note: string;
   dueAt: Date | null;
@@ -58,7 +59,7 @@ export function ExerciseWorkspace(props: Props) {
     });
   }, [prompts, props.answers]);
   const { engine, snapshot } = useAutosave(assignmentId, initial);
-  const passages = useMemo(() => passagesByAnchor(props.article.body), [props.article.body]);
+  const passages = useMemo(() => new Map(props.rendered.sections.map((s) => [s.anchor, s])), [props.rendered]);
 
   const [missing, setMissing] = useState<PromptDefinition[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -111,7 +112,7 @@ export function ExerciseWorkspace(props: Props) {
           Go straight to your reflections
         </a>
       </p>
-      <ArticlePanel article={props.article} headingId="article-title" />
+      <ArticlePanel article={props.article} rendered={props.rendered} headingId="article-title" />
 
       <section aria-labelledby="prompts-heading" className="min-w-0 space-y-4">
         <div className="rounded-xl border border-line bg-white p-4 sm:p-5">
@@ -156,7 +157,7 @@ export function ExerciseWorkspace(props: Props) {
                 {passage ? (
                   <aside aria-label={`From the article: ${passage.title}`} className="mb-4 rounded-lg border-l-4 border-accent/60 bg-stone-50 p-3">
                     <p className="text-sm font-medium text-accent-strong">From the article: {passage.title}</p>
-                    <ArticleView markdown={passage.markdown} className="mt-1 text-base" />
+                    <ArticleView html={passage.passageHtml} className="mt-1 text-base" />
                   </aside>
                 ) : null}
                 <PromptField

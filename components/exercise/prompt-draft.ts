@@ -1,14 +1,9 @@
-import {
-  promptListSchema,
-  promptSchema,
-  type PromptDefinition,
-  type PromptKind,
-} from "@/server/services/content/prompt-types";
+import { LIMITS, type PromptDefinition, type PromptKind } from "@/lib/content/prompts";
 
 /**
  * The builder's editable form of a prompt: every field of every kind, kept as typed (numbers as
  * text, options as lines) so half-typed input is never lost; turned into a PromptDefinition
- * only when checked or saved.
+ * when saved, by the server, which is the one judge of what a valid prompt is.
  */
 export type EditablePrompt = {
   id: string;
@@ -75,7 +70,7 @@ const optionsOf = (text: string) =>
 
 const whole = (text: string) => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
-/** The plain object the server's zod schema checks (not yet validated). */
+/** The plain object the server checks, as typed (not yet validated: the server reports any issues by path). */
 export function toDefinitionInput(prompt: EditablePrompt): Record<string, unknown> {
   const base = {
     id: prompt.id,
@@ -92,36 +87,34 @@ export function toDefinitionInput(prompt: EditablePrompt): Record<string, unknow
   return base;
 }
 
-/** Field paths inside one prompt ("min", "options"...) that the editor shows messages beside. */
-export type PromptIssues = Record<string, string>;
-
-const friendlier = (path: string, message: string) =>
-  (path === "min" || path === "max") && /expected number|NaN/i.test(message) ? "Use a whole number, like 1 or 10." : message;
-
 /**
- * Checks the whole list with the same zod schema the server uses. Returns the definitions when
- * all is well, and messages keyed "prompts.<index>.<field>" (the server's own paths).
+ * A prompt as the preview can draw it, or null while it is too unfinished to draw (no question
+ * yet, a scale without two whole-number ends, a choice without options). This is not validation:
+ * saving is what checks a prompt, on the server.
  */
-export function checkPrompts(prompts: EditablePrompt[]): { definitions: PromptDefinition[] | null; issues: Record<string, string> } {
-  const parsed = promptListSchema.safeParse(prompts.map(toDefinitionInput));
-  if (parsed.success) return { definitions: parsed.data, issues: {} };
-  const issues: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const [index, ...rest] = issue.path.map(String);
-    const field = rest.join(".");
-    const key = index === undefined ? "prompts" : `prompts.${index}${field ? `.${field}` : ""}`;
-    if (!(key in issues)) issues[key] = friendlier(field.split(".")[0] ?? "", issue.message);
+export function toPreviewPrompt(prompt: EditablePrompt): PromptDefinition | null {
+  const label = prompt.label.trim();
+  if (!label) return null;
+  const base = { id: prompt.id, label, help: prompt.help.trim(), required: prompt.required, sectionAnchor: prompt.sectionAnchor };
+  if (prompt.kind === "scale") {
+    const [min, max] = [whole(prompt.min), whole(prompt.max)];
+    const drawable = Number.isInteger(min) && Number.isInteger(max) && min < max && max - min <= LIMITS.scaleSpan;
+    return drawable ? { ...base, kind: "scale", min, max, minLabel: prompt.minLabel.trim(), maxLabel: prompt.maxLabel.trim() } : null;
   }
-  return { definitions: null, issues };
+  if (prompt.kind === "single_choice" || prompt.kind === "multiple_choice" || prompt.kind === "checklist") {
+    const options = [...new Set(optionsOf(prompt.optionsText))];
+    return options.length > 0 ? { ...base, kind: prompt.kind, options } : null;
+  }
+  return { ...base, kind: prompt.kind };
 }
 
-/** Prompts that are complete enough to show in a preview (a half-made one is left out). */
+/** Prompts that are complete enough to show in a preview (a half-made one is left out), and the positions of the rest. */
 export function previewable(prompts: EditablePrompt[]): { ready: PromptDefinition[]; unfinished: number[] } {
   const ready: PromptDefinition[] = [];
   const unfinished: number[] = [];
   prompts.forEach((prompt, index) => {
-    const parsed = promptSchema.safeParse(toDefinitionInput(prompt));
-    if (parsed.success) ready.push(parsed.data);
+    const shown = toPreviewPrompt(prompt);
+    if (shown) ready.push(shown);
     else unfinished.push(index + 1);
   });
   return { ready, unfinished };

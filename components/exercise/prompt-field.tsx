@@ -1,6 +1,6 @@
 "use client";
 import { useId, type ReactNode } from "react";
-import { LIMITS, type AnswerValue, type PromptDefinition } from "@/server/services/content/prompt-types";
+import { LIMITS, type AnswerValue, type PromptDefinition } from "@/lib/content/prompts";
 
 export type PromptFieldProps = {
   prompt: PromptDefinition;

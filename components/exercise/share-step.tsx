@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
-import { isAnswered, type AnswerValue, type PromptDefinition } from "@/server/services/content/prompt-types";
+import { isAnswered, type AnswerValue, type PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody, AnswerDisplay } from "./answer-display";
 
 type ShareAnswer = { promptId: string; value: AnswerValue; shared: boolean };

@@ -3,7 +3,7 @@ import { LocalDate } from "@/components/dates/local-date";
 import { CommentThread } from "@/components/feedback/comment-thread";
 import { Notice } from "@/components/ui/layout";
 import type { RouterOutputs } from "@/components/trpc/outputs";
-import { isAnswered } from "@/server/services/content/prompt-types";
+import { isAnswered } from "@/lib/content/prompts";
 import { AnswerDisplay } from "./answer-display";
 import { ArticlePanel } from "./article-panel";
 import { SharingToggle } from "./sharing-toggle";
@@ -63,7 +63,7 @@ export function SubmittedView({ view }: { view: ClientView }) {
       <details className="rounded-xl border border-line bg-white p-4">
         <summary className="cursor-pointer font-medium text-accent-strong">Read the article again</summary>
         <div className="mt-4">
-          <ArticlePanel article={version.article} headingId="article-title" beside={false} />
+          <ArticlePanel article={version.article} rendered={view.article} headingId="article-title" beside={false} />
         </div>
       </details>
       <p>

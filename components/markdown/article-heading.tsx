@@ -1,4 +1,4 @@
-import { seriesLabel } from "@/server/services/content/content-fields";
+import { seriesLabel } from "@/lib/content/series-label";
 
 /** "Series · Part N" above an article's title, shown the same way everywhere. */
 export function SeriesLine({ series, part, className = "" }: { series: string | null; part: number | null; className?: string }) {

@@ -1,10 +1,9 @@
-import { renderMarkdown } from "@/server/services/content/markdown";
-
 /**
- * An article body exactly as clients read it. renderMarkdown escapes raw HTML, keeps only
- * http(s)/mailto links (with rel="noopener noreferrer") and drops images, which is what makes
- * handing its output to the DOM safe: this is the one place Markdown becomes HTML on a page.
+ * An article body (or one passage of it) exactly as clients read it. The HTML comes from the
+ * server's one Markdown renderer, which escapes raw HTML, keeps only http(s)/mailto links (with
+ * rel="noopener noreferrer") and drops images: that is what makes handing it to the DOM safe.
+ * Nothing else on a page may be set as HTML.
  */
-export function ArticleView({ markdown, className = "" }: { markdown: string; className?: string }) {
-  return <div className={`prose-hearth ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown) }} />;
+export function ArticleView({ html, className = "" }: { html: string; className?: string }) {
+  return <div className={`prose-hearth ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

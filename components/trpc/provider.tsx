@@ -1,10 +1,12 @@
 "use client";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
 import { TRPCProvider } from "./client";
+
+const POST_QUERIES = new Set(["articles.preview"]);
 
 /** The one data provider of the app. Each browser tab gets its own QueryClient. */
 export function DataProvider({ children }: { children: ReactNode }) {
@@ -27,7 +29,16 @@ export function DataProvider({ children }: { children: ReactNode }) {
       }),
   );
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          // Reads whose input is a whole article body would not fit in a URL: they go as POST.
+          condition: (op) => op.type === "query" && POST_QUERIES.has(op.path),
+          true: httpLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        }),
+      ],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { AnswerValue } from "../../server/services/content/prompt-types";
+import type { AnswerValue } from "../../lib/content/prompts";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { exercises, exerciseVersions } from "./content";
 import { practices, users } from "./people";

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ArticleSnapshot, PromptDefinition } from "../../server/services/content/prompt-types";
+import type { ArticleSnapshot, PromptDefinition } from "../../lib/content/prompts";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { practices, users } from "./people";
 

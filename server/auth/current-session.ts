@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "../db";
 import { mayOpenArea } from "../policy";
 import { resolveSession } from "../services/auth/sessions";
-import type { SessionUser } from "../services/people/types";
+import type { SessionUser } from "@/lib/people/roles";
 import { sessionLimits } from "./limits";
 import { auth } from "./next-auth";
 

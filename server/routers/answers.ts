@@ -1,5 +1,6 @@
+import "server-only";
 import { z } from "zod";
-import { answerValueSchema } from "../services/content/prompt-types";
+import { answerValueSchema } from "@/server/services/content/prompt-schemas";
 import { saveAnswer } from "../services/answers/save";
 import { setAnswerSharing } from "../services/answers/set-sharing";
 import { clientProcedure, router } from "../trpc/init";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc/init";
 import { policy } from "../policy";
@@ -12,10 +13,12 @@ import {
   updateArticle,
 } from "../services/content/articles";
 import { IMPORT_MAX_BASE64, previewImport, saveImport } from "../services/content/article-import";
-import { articleFields, CONTENT_LIMITS, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
+import { articleFields, bodySchema, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";
+import { renderArticle } from "../services/content/render-article";
 import { IMPORT_MAX_BYTES } from "../services/content/import/decode-file";
 import { contentPageInput } from "../services/content/list-query";
-import { LIMITS } from "../services/content/prompt-types";
+import { LIMITS } from "@/lib/content/prompts";
 
 const editor = procedureFor(policy.editsContent);
 const reader = procedureFor(policy.seesDraftContent);
@@ -36,6 +39,8 @@ export const articlesRouter = router({
       }),
     )
     .query(({ ctx, input }) => listArticles(ctx.db, ctx.actor, input)),
+  /** The editor's live preview: the body as clients will see it, rendered by the server's one renderer. Sent as POST (bodies are large). */
+  preview: reader.input(z.strictObject({ body: bodySchema })).query(({ input }) => renderArticle(input.body)),
   series: reader.input(z.strictObject({}).optional()).query(({ ctx }) => listSeries(ctx.db, ctx.actor, { publishedOnly: false })),
   get: reader.input(byId).query(({ ctx, input }) => getArticle(ctx.db, ctx.actor, input)),
   create: editor.input(articleInput).mutation(({ ctx, input }) => createArticle(ctx.db, ctx.actor, input, ctx.now())),

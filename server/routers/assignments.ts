@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { cancelAssignment } from "../services/assignments/cancel";
 import { createAssignments } from "../services/assignments/create";

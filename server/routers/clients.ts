@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { namePageInput } from "../services/pagination";
 import { coachProcedure, router } from "../trpc/init";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc/init";
 import { policy } from "../policy";
@@ -15,7 +16,7 @@ import {
   updateExerciseDraft,
 } from "../services/content/exercises";
 import { contentPageInput } from "../services/content/list-query";
-import { promptListSchema } from "../services/content/prompt-types";
+import { promptListSchema } from "@/server/services/content/prompt-schemas";
 
 const editor = procedureFor(policy.editsContent);
 const reader = procedureFor(policy.seesDraftContent);

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { commentOnAnswer } from "../services/feedback/comment";
 import { authedProcedure, router } from "../trpc/init";

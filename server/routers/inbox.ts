@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { countUnreadInbox, listInbox } from "../services/feedback/inbox";
 import { pageInput } from "../services/pagination";

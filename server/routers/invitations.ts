@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { acceptInvitation } from "../services/invitations/accept";
 import { createInvitation } from "../services/invitations/create";

@@ -1,7 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc/init";
 import { policy } from "../policy";
-import { CONTENT_LIMITS, searchSchema } from "../services/content/content-fields";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
+import { searchSchema } from "../services/content/content-fields";
 import {
   getLibraryArticle,
   getLibraryExercise,

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listDevMailbox } from "../services/mail/dev-mailbox";
 import { publicProcedure, router } from "../trpc/init";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listClientNotes } from "../services/notes/list";
 import { createClientNote, deleteClientNote, updateClientNote } from "../services/notes/write";

@@ -1,3 +1,4 @@
+import "server-only";
 import { adminProcedure, router } from "../trpc/init";
 import { getPracticeOverview } from "../services/people/practice-overview";
 import { noInput } from "../services/pagination";

@@ -1,3 +1,4 @@
+import "server-only";
 import { authedProcedure, router } from "../trpc/init";
 import { signOutSession } from "../services/auth/sign-out";
 import { noInput } from "../services/pagination";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { trendsForClient } from "../services/trends/for-client";
 import { myTrends } from "../services/trends/mine";

@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { namePageInput, noInput } from "../services/pagination";
 import { adminProcedure, authedProcedure, router } from "../trpc/init";
 import { changeUserRole, listPracticeMembers, setUserDisabled } from "../services/people/users";
-import { roles } from "../services/people/types";
+import { roles } from "@/lib/people/roles";
 
 export const usersRouter = router({
   me: authedProcedure.input(noInput).query(({ ctx }) => ({

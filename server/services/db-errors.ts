@@ -1,3 +1,4 @@
+import "server-only";
 /** True when a query failed on a unique index (Postgres 23505), whichever driver and wrapper raised it. */
 export function isUniqueViolation(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {

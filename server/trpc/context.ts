@@ -1,5 +1,6 @@
+import "server-only";
 import type { Database } from "@/db/client";
-import type { SessionUser } from "../services/people/types";
+import type { SessionUser } from "@/lib/people/roles";
 
 /** Built fresh for every request (and every test call): nothing is shared between requests. */
 export type Context = {

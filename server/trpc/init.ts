@@ -1,10 +1,11 @@
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { isProduction } from "../env";
 import { type Actor, authorize, policy } from "../policy";
-import type { SessionUser } from "../services/people/types";
+import type { SessionUser } from "@/lib/people/roles";
 import type { Context } from "./context";
 
 const trpcCode: Record<DomainErrorCode, TRPCError["code"]> = {

@@ -1,3 +1,4 @@
+import "server-only";
 import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";

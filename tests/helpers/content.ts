@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Database } from "@/db/client";
 import { articles, auditEvents, exercises, exerciseVersions } from "@/db/schema";
-import type { PromptDefinition } from "@/server/services/content/prompt-types";
+import type { PromptDefinition } from "@/lib/content/prompts";
 
 /** Shared by the content library tests (articles, exercises, library). */
 

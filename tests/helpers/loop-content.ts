@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
-import { type PromptDefinition, promptListSchema } from "@/server/services/content/prompt-types";
+import { type PromptDefinition } from "@/lib/content/prompts";
+import { promptListSchema } from "@/server/services/content/prompt-schemas";
 
 /**
  * Published content made directly in the database, so the coach–client loop's tests don't depend

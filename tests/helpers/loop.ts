@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { AnswerValue } from "@/server/services/content/prompt-types";
+import type { AnswerValue } from "@/lib/content/prompts";
 import type { Caller } from "./world";
 
 export const text = (value: string): AnswerValue => ({ kind: "text", text: value });

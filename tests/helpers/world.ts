@@ -4,7 +4,7 @@ import { coachClients, users } from "@/db/schema";
 import { resolveSession, signInWithPassword, type SessionLimits } from "@/server/services/auth/sessions";
 import { hashPassword } from "@/server/services/auth/password-hash";
 import { createPractice } from "@/server/services/practices/create-practice";
-import type { Role } from "@/server/services/people/types";
+import type { Role } from "@/lib/people/roles";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 

@@ -77,7 +77,7 @@ describe("articles.get", () => {
   it("returns the article with its sections for the admin", async () => {
     const article = await as.admin.articles.get({ id });
     expect(article.title).toBe("Sections article");
-    expect(article.sections).toEqual([
+    expect(article.rendered.sections.map(({ anchor, title, level }) => ({ anchor, title, level }))).toEqual([
       { anchor: "noticing-the-pattern", title: "Noticing the pattern", level: 1 },
       { anchor: "in-the-body", title: "In the body", level: 2 },
       { anchor: "small-steps", title: "Small steps", level: 1 },
@@ -91,7 +91,7 @@ describe("articles.get", () => {
       .replace("Which small step", "Is there a smaller step, and which step");
     await as.admin.articles.update({ ...articleInput({ title: article.title, body: edited }), id, revision: article.revision });
     const after = await as.admin.articles.get({ id });
-    expect(after.sections.map((s) => s.anchor)).toEqual(["noticing-the-pattern", "where-it-shows-up-in-the-body", "small-steps"]);
+    expect(after.rendered.sections.map((s) => s.anchor)).toEqual(["noticing-the-pattern", "where-it-shows-up-in-the-body", "small-steps"]);
   });
 
   it("is not found for another practice's admin, refused to others, and checks its input", async () => {

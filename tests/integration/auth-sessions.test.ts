@@ -4,7 +4,7 @@ import { auditEvents, signInThrottles, userSessions } from "@/db/schema";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { signOutSession } from "@/server/services/auth/sign-out";
 import { SignInPausedError } from "@/server/services/auth/throttle";
-import { THROTTLE } from "@/server/services/auth/throttle-policy";
+import { THROTTLE } from "@/lib/auth/throttle-policy";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { useTestDatabase } from "../helpers/test-db";

@@ -5,7 +5,7 @@ import { createAutosaveEngine, type SaveRequest } from "@/components/exercise/au
 import { createFetchSaveTransport } from "@/components/exercise/autosave/fetch-transport";
 import { answers } from "@/db/schema";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
-import type { SessionUser } from "@/server/services/people/types";
+import type { SessionUser } from "@/lib/people/roles";
 import { createContext } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 // Imported under another name: the React hooks lint rule takes any use* call for a hook.

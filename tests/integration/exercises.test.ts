@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, exerciseVersions } from "@/db/schema";
+import { newPrompt, toDefinitionInput } from "@/components/exercise/prompt-draft";
+import { formatError } from "@/server/trpc/init";
 import { useTestDatabase } from "../helpers/test-db";
 import { buildWorld } from "../helpers/world";
 import { allPages, articleInput, contentState, exerciseRow, expectCode, longText, sampleBody, scale } from "../helpers/content";
@@ -94,7 +96,7 @@ describe("exercises.get and exercises.updateDraft", () => {
     const { id } = await newExercise();
     const draft = await as.admin.exercises.get({ id });
     expect(draft).toMatchObject({ id, title: "Noticing", instructions: "Take your time.", revision: 1, latestVersion: null });
-    expect(draft.article.sections.map((s) => s.anchor)).toEqual(["noticing-the-pattern", "in-the-body", "small-steps"]);
+    expect(draft.article.rendered.sections.map((s) => s.anchor)).toEqual(["noticing-the-pattern", "in-the-body", "small-steps"]);
     await expectCode(as.adminB.exercises.get({ id }), "NOT_FOUND");
     for (const { caller, code } of others()) await expectCode(caller.exercises.get({ id }), code);
     await expectCode(as.admin.exercises.get({ id: "x" }), "BAD_REQUEST");
@@ -111,6 +113,22 @@ describe("exercises.get and exercises.updateDraft", () => {
       /saved somewhere else/,
     );
     expect((error.cause as { details?: unknown }).details).toEqual({ currentRevision: 2 });
+    expect(await contentState(db)).toEqual(before);
+  });
+
+  it("judges the builder's drafts as typed, with each issue at the path the builder shows it beside", async () => {
+    const { id } = await newExercise();
+    const before = await contentState(db);
+    const upsideDown = { ...newPrompt("scale", []), label: "How calm?", min: "5", max: "2" };
+    const oneOption = { ...newPrompt("single_choice", ["p1"]), label: "Pick", optionsText: "Only one\n\n" };
+    const typo = { ...newPrompt("scale", ["p1", "p2"]), label: "Typo", min: "one" };
+    const prompts = [upsideDown, oneOption, typo].map(toDefinitionInput) as never;
+    const error = await expectCode(as.admin.exercises.updateDraft({ id, revision: 1, title: "T", instructions: "", prompts }), "BAD_REQUEST");
+    const issues = formatError({ message: "", code: -32600, data: { code: "BAD_REQUEST", httpStatus: 400 } }, error, true).data.zodIssues ?? [];
+    const byPath = Object.fromEntries(issues.map((issue) => [issue.path, issue.message]));
+    expect(byPath["prompts.0.max"]).toMatch(/below the highest/);
+    expect(byPath["prompts.1.options"]).toMatch(/at least 2/);
+    expect(byPath["prompts.2.min"]).toBe("Use a whole number, like 1 or 10.");
     expect(await contentState(db)).toEqual(before);
   });
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ExercisePreview } from "@/components/exercise/exercise-preview";
 import { PromptField } from "@/components/exercise/prompt-field";
 import { ArticleView } from "@/components/markdown/article-view";
-import { emptyAnswerFor, type PromptDefinition } from "@/server/services/content/prompt-types";
+import { emptyAnswerFor, type PromptDefinition } from "@/lib/content/prompts";
 import { useTestDatabase } from "../helpers/test-db";
 import { buildWorld } from "../helpers/world";
 import { allPages, articleInput, expectCode, longText, scale } from "../helpers/content";
@@ -91,7 +91,7 @@ describe("library.articles", () => {
 describe("library.article", () => {
   it("gives the published article with its sections and published exercises", async () => {
     const article = await as.coach.library.article({ id: ids.published });
-    expect(article).toMatchObject({ title: "Published for coaches", sections: [{ anchor: "calm", title: "Calm", level: 1 }] });
+    expect(article).toMatchObject({ title: "Published for coaches", rendered: { sections: [{ anchor: "calm", title: "Calm", level: 1 }] } });
     expect(article.exercises.map((e) => e.id)).toEqual([ids.exercise]);
   });
 
@@ -232,7 +232,7 @@ describe("nothing executable reaches the page", () => {
     await as.admin.exercises.publish({ id: exercise.id });
 
     const shownArticle = await as.coach.library.article({ id: article.id });
-    const articleHtml = renderToStaticMarkup(createElement(ArticleView, { markdown: shownArticle.body }));
+    const articleHtml = renderToStaticMarkup(createElement(ArticleView, { html: shownArticle.rendered.html }));
     expectSafe(articleHtml);
     // The payloads are still there, as words a reader can see.
     expect(visibleText(articleHtml)).toContain("<script>alert('body')</script>");

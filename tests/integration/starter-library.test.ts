@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articles, auditEvents, exercises, exerciseVersions } from "@/db/schema";
-import { promptListSchema } from "@/server/services/content/prompt-types";
+import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { installStarterLibrary } from "@/server/services/content/starter/install";
 import { starterArticles, starterExercises } from "@/server/services/content/starter/library";
 // Renamed on import: the helper is not a React hook, but its "use" prefix trips the hooks lint rule.

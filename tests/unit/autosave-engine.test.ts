@@ -6,7 +6,7 @@ import {
   type SaveRequest,
 } from "@/components/exercise/autosave/engine";
 import { createFetchSaveTransport } from "@/components/exercise/autosave/fetch-transport";
-import type { AnswerValue } from "@/server/services/content/prompt-types";
+import type { AnswerValue } from "@/lib/content/prompts";
 import superjson from "superjson";
 
 const text = (t: string): AnswerValue => ({ kind: "text", text: t });

@@ -7,7 +7,7 @@ import {
   formatMoment,
   formatShortDay,
   todayInputValue,
-} from "@/components/dates/format";
+} from "@/lib/dates/format";
 
 const now = new Date("2025-11-26T10:00:00Z"); // a Wednesday
 

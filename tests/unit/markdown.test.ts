@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractSections, findQuestions, renderMarkdown, renderSection, slugify } from "@/server/services/content/markdown";
+import { slugify } from "@/lib/content/section-anchors";
+import { extractSections, findQuestions, renderMarkdown, renderSection } from "@/server/services/content/markdown";
 import { attribute, elements, textOf, visibleText } from "./html-safety";
 
 const article = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "@/server/services/auth/password-policy";
+import { passwordProblem, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-policy";
 import { hashPassword, verifyPassword } from "@/server/services/auth/password-hash";
 
 describe("password policy", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeKind, checkPrompts, fromDefinition, moveItem, newPrompt, previewable } from "@/components/exercise/prompt-draft";
+import { changeKind, fromDefinition, moveItem, newPrompt, previewable, toDefinitionInput } from "@/components/exercise/prompt-draft";
 import { sameContent } from "@/server/services/content/same-content";
 
 describe("the builder's prompt drafts", () => {
@@ -17,24 +17,20 @@ describe("the builder's prompt drafts", () => {
     expect(newPrompt("scale", []).id).toBe("p1");
   });
 
-  it("checks with the server's rules and reports paths the way the server does", () => {
-    const scale = { ...newPrompt("scale", []), label: "How calm?", min: "5", max: "2" };
-    const choice = { ...newPrompt("single_choice", ["p1"]), label: "Pick", optionsText: "Only one\n\n" };
-    const typo = { ...newPrompt("scale", ["p1", "p2"]), label: "Typo", min: "one" };
-    const { definitions, issues } = checkPrompts([scale, choice, typo]);
-    expect(definitions).toBeNull();
-    expect(issues["prompts.0.max"]).toMatch(/below the highest/);
-    expect(issues["prompts.1.options"]).toMatch(/at least 2/);
-    expect(issues["prompts.2.min"]).toBe("Use a whole number, like 1 or 10.");
+  it("draws finished prompts in the preview and leaves unfinished ones out, by position", () => {
+    const good = { ...newPrompt("checklist", []), label: "Which apply?", optionsText: " Tired \nRested\n" };
+    const noQuestion = newPrompt("short_text", ["p1"]);
+    const upsideDownScale = { ...newPrompt("scale", ["p1", "p2"]), label: "How calm?", min: "5", max: "2" };
+    const typoScale = { ...newPrompt("scale", ["p1", "p2", "p3"]), label: "Typo", min: "one" };
+    const { ready, unfinished } = previewable([good, noQuestion, upsideDownScale, typoScale]);
+    expect(ready).toEqual([{ id: good.id, kind: "checklist", label: "Which apply?", help: "", required: false, sectionAnchor: null, options: ["Tired", "Rested"] }]);
+    expect(unfinished).toEqual([2, 3, 4]);
+    expect(fromDefinition(ready[0]!).optionsText).toBe("Tired\nRested");
   });
 
-  it("round-trips a valid definition and leaves unfinished prompts out of the preview", () => {
-    const good = { ...newPrompt("checklist", []), label: "Which apply?", optionsText: " Tired \nRested\n" };
-    const { definitions } = checkPrompts([good]);
-    expect(definitions![0]).toMatchObject({ kind: "checklist", options: ["Tired", "Rested"] });
-    expect(fromDefinition(definitions![0]!).optionsText).toBe("Tired\nRested");
-    const unfinished = newPrompt("short_text", ["p1"]);
-    expect(previewable([good, unfinished])).toMatchObject({ unfinished: [2] });
+  it("sends scale ends as typed, so the server can say a typo isn't a whole number", () => {
+    const typo = { ...newPrompt("scale", []), label: "Typo", min: "one", max: "5" };
+    expect(toDefinitionInput(typo)).toMatchObject({ kind: "scale", min: Number.NaN, max: 5 });
   });
 
   it("keeps the shared fields when the kind changes", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractSections, findQuestions, renderMarkdown } from "@/server/services/content/markdown";
-import { promptKinds, promptListSchema } from "@/server/services/content/prompt-types";
+import { promptKinds } from "@/lib/content/prompts";
+import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { starterArticles, starterExercises } from "@/server/services/content/starter/library";
 import { elements, executableMarkup } from "./html-safety";
 

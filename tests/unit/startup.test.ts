@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 describe("start-up in production", () => {
   it("stops with a clear message when AUTH_SECRET is missing", () => {
-    const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/prepare-db.ts"], {
+    const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/prepare-db.ts"], {
       env: { PATH: process.env.PATH, NODE_ENV: "production", PGLITE_DIR: "/nonexistent/never-opened" },
       encoding: "utf8",
       timeout: 60_000,

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
-import { passwordProblem } from "@/server/services/auth/password-policy";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import type { AcceptState } from "@/components/invitations/accept-state";
 

@@ -1,4 +1,4 @@
-import type { AnswerValue } from "@/server/services/content/prompt-types";
+import type { AnswerValue } from "@/lib/content/prompts";
 
 /**
  * The autosave engine: pure logic, no React and no DOM, so it can be tested with fake timers and a

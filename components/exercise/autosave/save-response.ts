@@ -1,5 +1,5 @@
 import superjson from "superjson";
-import type { AnswerValue } from "@/server/services/content/prompt-types";
+import type { AnswerValue } from "@/lib/content/prompts";
 import type { SaveOutcome } from "./engine";
 
 /**

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import { answers, assignments } from "@/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { type AnswerValue, answerProblem } from "../content/prompt-types";
+import { type AnswerValue, answerProblem } from "@/lib/content/prompts";
 import { loadOwnAssignment } from "../assignments/load";
 
 export type SaveAnswerInput = {

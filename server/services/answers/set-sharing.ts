@@ -1,10 +1,11 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { isAnswered } from "../content/prompt-types";
+import { isAnswered } from "@/lib/content/prompts";
 import { loadOwnAssignment } from "../assignments/load";
 
 export type ShareChange = { promptId: string; shared: boolean };

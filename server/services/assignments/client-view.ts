@@ -1,8 +1,11 @@
+import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answerComments, answers, auditEvents, users } from "@/db/schema";
-import type { AnswerValue } from "../content/prompt-types";
-import { type AssignmentStatus, isOverdue } from "./buckets";
+import type { AnswerValue } from "@/lib/content/prompts";
+import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
+import { renderArticle } from "../content/render-article";
 import type { LoadedAssignment, PinnedVersion } from "./load";
 
 export type ThreadComment = { id: string; answerId: string; authorName: string; authorRole: "coach" | "client"; body: string; createdAt: Date };
@@ -25,6 +28,8 @@ export type ClientAssignmentView = {
     coachName: string;
   };
   version: PinnedVersion;
+  /** The pinned article's body as HTML, rendered here so the browser never loads a Markdown parser. */
+  article: RenderedArticle;
   answers: { promptId: string; answerId: string; value: AnswerValue; version: number; shared: boolean; sharedAt: Date | null; updatedAt: Date }[];
   comments: ThreadComment[];
   /** The client's access log: who opened which shared answer, newest first. */
@@ -98,6 +103,7 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
       coachName: loaded.coachName,
     },
     version: loaded.version,
+    article: renderArticle(loaded.version.article.body),
     answers: mine,
     comments,
     views: views.map((v) => ({ answerId: v.answerId!, viewerName: v.viewerName, viewedAt: v.viewedAt })),

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/policy";
-import type { AnswerValue } from "../content/prompt-types";
-import { type AssignmentStatus, isOverdue } from "./buckets";
+import type { AnswerValue } from "@/lib/content/prompts";
+import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
 import { type ThreadComment, threadComments } from "./client-view";
 import type { LoadedAssignment, PinnedVersion } from "./load";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, assignments, coachClients, exercises, exerciseVersions } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, policy } from "@/server/policy";

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions, users } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { answeredSql } from "./answered-sql";
-import { type AssignmentStatus, type ClientBucket, clientBucket } from "./buckets";
+import { type AssignmentStatus, type ClientBucket, clientBucket } from "@/lib/assignments/status";
 
 export type ClientAssignmentCard = {
   id: string;

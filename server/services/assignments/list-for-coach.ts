@@ -1,9 +1,10 @@
+import "server-only";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions, users } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { type Cursor, type Page, toPage } from "../pagination";
-import { type AssignmentStatus, isOverdue } from "./buckets";
+import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
 
 export type CoachAssignmentRow = {
   id: string;

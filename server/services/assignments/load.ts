@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { assignments, exerciseVersions, users } from "@/db/schema";
 import type { Actor } from "@/server/policy";
-import type { ArticleSnapshot, PromptDefinition } from "../content/prompt-types";
+import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
 
 const coach = alias(users, "coach");
 const client = alias(users, "client");

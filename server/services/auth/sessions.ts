@@ -1,8 +1,9 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
-import type { SessionUser } from "../people/types";
+import type { SessionUser } from "@/lib/people/roles";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./throttle";
 

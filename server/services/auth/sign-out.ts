@@ -1,6 +1,7 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { recordAudit } from "@/server/audit";
-import type { SessionUser } from "../people/types";
+import type { SessionUser } from "@/lib/people/roles";
 import { endSession } from "./sessions";
 
 export async function signOutSession(db: Queryable, session: SessionUser): Promise<void> {

@@ -1,10 +1,11 @@
+import "server-only";
 import crypto from "node:crypto";
 import { eq, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
 import { RateLimitedError } from "@/server/errors";
 
-import { SIGN_IN_PAUSED_MESSAGE, THROTTLE } from "./throttle-policy";
+import { SIGN_IN_PAUSED_MESSAGE, THROTTLE } from "@/lib/auth/throttle-policy";
 
 const keyFor = (email: string) => crypto.createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { articles, exercises } from "@/db/schema";
 import { InvalidInputError } from "@/server/errors";
@@ -5,7 +6,8 @@ import { type Actor, authorize, policy } from "@/server/policy";
 import type { ArticleFieldsInput } from "./articles";
 import { decodeImportFile, IMPORT_MAX_BYTES } from "./import/decode-file";
 import { parseImportedDocument, type ImportDraft } from "./import/parse-document";
-import { promptListSchema, type PromptDefinition } from "./prompt-types";
+import { type PromptDefinition } from "@/lib/content/prompts";
+import { promptListSchema } from "@/server/services/content/prompt-schemas";
 
 export type ImportSource = { text: string } | { fileName: string; contentBase64: string };
 

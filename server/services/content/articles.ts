@@ -1,3 +1,4 @@
+import "server-only";
 import { and, arrayContains, asc, eq, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, exercises } from "@/db/schema";
@@ -13,7 +14,9 @@ import {
   toContentPage,
   type ContentCursor,
 } from "./list-query";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { extractSections } from "./markdown";
+import { renderArticle } from "./render-article";
 
 export type ArticleStatus = "draft" | "published" | "archived";
 
@@ -43,7 +46,7 @@ export type ArticleDetail = ArticleListItem & {
   body: string;
   revision: number;
   createdAt: Date;
-  sections: { anchor: string; title: string; level: number }[];
+  rendered: RenderedArticle;
   exercises: { id: string; title: string; status: ArticleStatus; latestVersion: number | null; hasUnpublishedChanges: boolean }[];
 };
 
@@ -153,7 +156,7 @@ export async function loadArticle(db: Queryable, actor: Actor, id: string) {
 
 export const sectionOutline = (body: string) => extractSections(body).map(({ anchor, title, level }) => ({ anchor, title, level }));
 
-/** What a reader of an article gets from its row: the text, its facts and its section outline. */
+/** What a reader of an article gets from its row: the text, its facts, and the text rendered with its sections. */
 export const articleContentOf = (row: typeof articles.$inferSelect) => ({
   id: row.id,
   title: row.title,
@@ -163,7 +166,7 @@ export const articleContentOf = (row: typeof articles.$inferSelect) => ({
   tags: row.tags,
   body: row.body,
   publishedAt: row.publishedAt,
-  sections: sectionOutline(row.body),
+  rendered: renderArticle(row.body),
 });
 
 /** One article with its sections and the exercises built on it. Admin only. */

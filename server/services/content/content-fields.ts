@@ -1,21 +1,11 @@
+import "server-only";
 import { z } from "zod";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
 
 /**
- * Field rules for articles and exercises. Pure zod, so the editor in the browser and the
- * procedures on the server hold content to the same limits.
+ * Field rules for articles and exercises. The limits themselves are in lib/content/limits.ts,
+ * which the editors in the browser use for counters and maxLength.
  */
-export const CONTENT_LIMITS = {
-  title: 200,
-  series: 120,
-  maxPart: 999,
-  summary: 1000,
-  /** The body may be as large as an imported file. */
-  body: 200 * 1024,
-  tags: 20,
-  tag: 40,
-  instructions: 5000,
-  search: 200,
-} as const;
 
 export const articleTitleSchema = z
   .string()
@@ -97,9 +87,3 @@ export const searchSchema = z
   .max(CONTENT_LIMITS.search, `Keep the search to ${CONTENT_LIMITS.search} characters or fewer.`)
   .optional()
   .transform((q) => (q ? q : undefined));
-
-/** "Feeling secure · Part 2", or just the series, or nothing. */
-export function seriesLabel(series: string | null, part: number | null): string | null {
-  if (!series) return null;
-  return part === null ? series : `${series} · Part ${part}`;
-}

@@ -1,12 +1,15 @@
+import "server-only";
 import { and, desc, eq, ilike, isNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { loadArticle, sectionOutline, type ArticleStatus } from "./articles";
+import { renderArticle, withRendered } from "./render-article";
 import { afterTimeCursor, containsPattern, newestFirst, toContentPage, type ContentCursor } from "./list-query";
-import type { ArticleSnapshot, PromptDefinition } from "./prompt-types";
+import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
 import { sameContent } from "./same-content";
 import { suggestedQuestions } from "./suggested-questions";
 
@@ -47,7 +50,7 @@ export type ExerciseDraft = {
     summary: string;
     status: ArticleStatus;
     body: string;
-    sections: { anchor: string; title: string; level: number }[];
+    rendered: RenderedArticle;
   };
 };
 
@@ -64,7 +67,7 @@ export type ExerciseVersion = ExerciseVersionSummary & {
   exerciseId: string;
   instructions: string;
   prompts: PromptDefinition[];
-  article: ArticleSnapshot;
+  article: ArticleSnapshot & { rendered: RenderedArticle };
 };
 
 type DraftContent = { title: string; instructions: string; prompts: PromptDefinition[] };
@@ -193,7 +196,7 @@ export async function getExercise(db: Queryable, actor: Actor, input: { id: stri
       summary: article.summary,
       status: article.status,
       body: article.body,
-      sections: sectionOutline(article.body),
+      rendered: renderArticle(article.body),
     },
   };
 }
@@ -445,7 +448,7 @@ export async function getExerciseVersion(db: Queryable, actor: Actor, input: { i
       ),
     );
   if (!row) throw new NotFoundError("That version");
-  return { ...row, promptCount: row.prompts.length };
+  return { ...row, article: withRendered(row.article), promptCount: row.prompts.length };
 }
 
 /** Questions found in the article, offered as prompts the admin can add in one click. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ilike, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
@@ -5,7 +6,9 @@ import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { articleCardColumns, articleContentOf, articleListQuery, articleSearchCondition, listSeries } from "./articles";
 import { afterTimeCursor, containsPattern, newestFirst, toContentPage, type ContentCursor } from "./list-query";
-import type { ArticleSnapshot, PromptDefinition } from "./prompt-types";
+import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
+import { withRendered } from "./render-article";
 
 /**
  * What coaches (and admins, who may coach) browse: published content of their own practice only.
@@ -24,7 +27,7 @@ export type LibraryArticleItem = {
 
 export type LibraryArticle = LibraryArticleItem & {
   body: string;
-  sections: { anchor: string; title: string; level: number }[];
+  rendered: RenderedArticle;
   exercises: { id: string; title: string; promptCount: number; latestVersion: number }[];
 };
 
@@ -48,7 +51,7 @@ export type LibraryExercise = {
   prompts: PromptDefinition[];
   version: number;
   publishedAt: Date;
-  article: ArticleSnapshot;
+  article: ArticleSnapshot & { rendered: RenderedArticle };
 };
 
 const versionPromptCount = sql<number>`jsonb_array_length(${exerciseVersions.prompts})::int`;
@@ -162,7 +165,7 @@ export async function getLibraryExercise(db: Queryable, actor: Actor, input: { i
     .innerJoin(exerciseVersions, isLatestVersion)
     .where(and(eq(exercises.id, input.id), publishedExerciseOf(actor.practiceId)));
   if (!row) throw new NotFoundError("That exercise");
-  return row;
+  return { ...row, article: withRendered(row.article) };
 }
 
 export const listLibrarySeries = (db: Queryable, actor: Actor) => listSeries(db, actor, { publishedOnly: true });

@@ -1,17 +1,17 @@
+import "server-only";
 import markdownit, { type MarkdownIt, type Token } from "markdown-it";
+import { slugify } from "@/lib/content/section-anchors";
 
 /**
  * Markdown for articles: one parser configuration shared by rendering, section extraction and
  * the importer, so a heading the reader sees always has the anchor the exercise prompts point at.
- * Pure (no node: imports, no db): it runs in the browser too.
+ * Server-side only, so markdown-it never reaches the browser: pages get HTML from procedures.
  */
 
 export type ArticleSection = { anchor: string; title: string; level: number; markdown: string };
 
 /** Headings up to this level open a section; deeper headings are part of their section's text. */
 const SECTION_MAX_LEVEL = 3;
-const ANCHOR_MAX_LENGTH = 80;
-const FALLBACK_ANCHOR = "section";
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
 
 function createParser(): MarkdownIt {
@@ -32,28 +32,6 @@ function createParser(): MarkdownIt {
 
 /** The shared parser. Exported for the importer, which reads its own output with the same rules. */
 export const markdownParser = createParser();
-
-/** A URL- and id-friendly name for a heading: lowercase letters and digits joined by "-". */
-export function slugify(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    // "isn’t" reads as one word: "isnt", not "isn-t".
-    .replace(/['’ʼ]/gu, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > ANCHOR_MAX_LENGTH) {
-      if (!slug) slug = word.slice(0, ANCHOR_MAX_LENGTH);
-      break;
-    }
-    slug = next;
-  }
-  return /\p{L}/u.test(slug) ? slug : FALLBACK_ANCHOR;
-}
 
 /** The visible text of an inline token: markup dropped, escapes and entities already decoded. */
 export function inlineText(inline: Token | undefined): string {

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Whether two exercise contents are the same, whatever the key order (jsonb reorders keys, so a
  * plain JSON.stringify comparison would see changes that aren't there).

@@ -1,5 +1,6 @@
+import "server-only";
 import { findQuestions } from "./markdown";
-import { LIMITS } from "./prompt-types";
+import { LIMITS } from "@/lib/content/prompts";
 
 /** Distinct questions of a text that fit as prompt labels, at most as many as an exercise can hold. */
 export function suggestedQuestions(text: string): string[] {

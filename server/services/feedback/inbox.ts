@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions, users } from "@/db/schema";

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachClients, invitations, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { hashPassword } from "../auth/password-hash";
-import { passwordProblem } from "../auth/password-policy";
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { isUniqueViolation } from "../db-errors";
 import { InvitationUnavailableError } from "./errors";
 import { findUsableInvitation, type UsableInvitation, usableInvitation } from "./find-usable";

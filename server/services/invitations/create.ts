@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { invitations, practices, users } from "@/db/schema";

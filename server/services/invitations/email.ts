@@ -1,4 +1,5 @@
-import type { Role } from "../people/types";
+import "server-only";
+import type { Role } from "@/lib/people/roles";
 
 export type InvitationEmailInput = {
   inviterName: string;

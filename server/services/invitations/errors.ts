@@ -1,3 +1,4 @@
+import "server-only";
 import { DomainError } from "@/server/errors";
 
 /** Unknown, used, revoked and expired links all get this one answer, so a link reveals nothing. */

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
-import type { Role } from "../people/types";
+import type { Role } from "@/lib/people/roles";
 import { findUsableInvitation } from "./find-usable";
 
 export type InvitationPreview = { email: string; role: Role; practiceName: string; inviterName: string };

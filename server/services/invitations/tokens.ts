@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 
 /** 32 random bytes: the token travels only in the email; the database keeps its SHA-256. */

@@ -1,3 +1,4 @@
+import "server-only";
 /** After this many failed tries an email is marked failed (and kept, never deleted). */
 export const MAX_ATTEMPTS = 10;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { env, isProduction } from "@/server/env";
 import { createFileTransport } from "./file-transport";
 import { createSmtpTransport } from "./smtp-transport";

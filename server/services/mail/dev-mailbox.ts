@@ -1,3 +1,4 @@
+import "server-only";
 import { desc } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { outboxEmails } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 /** One email as the delivery loop hands it to a transport. */
 export type OutgoingEmail = {
   id: string;

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { clientNotes } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, exercises, practices } from "@/db/schema";

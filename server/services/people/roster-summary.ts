@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachClients, users } from "@/db/schema";

@@ -1,10 +1,11 @@
+import "server-only";
 import { and, asc, count, eq, gt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import type { Role } from "./types";
+import type { Role } from "@/lib/people/roles";
 
 export type PracticeMember = {
   id: string;

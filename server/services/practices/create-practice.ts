@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { practices, users } from "@/db/schema";
 import { installStarterLibrary } from "../content/starter/install";

@@ -1,7 +1,8 @@
+import "server-only";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions } from "@/db/schema";
-import type { PromptDefinition } from "../content/prompt-types";
+import type { PromptDefinition } from "@/lib/content/prompts";
 
 export type ScaleSeries = {
   exerciseId: string;

@@ -1,8 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useMemo, useState, type FormEvent } from "react";
-import { ArticleView } from "@/components/markdown/article-view";
+import { useEffect, useState, type FormEvent } from "react";
+import { PreviewBody } from "@/components/content/preview-body";
+import { useRenderedPreview } from "@/components/content/use-rendered-preview";
 import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
@@ -10,8 +11,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import { CONTENT_LIMITS } from "@/server/services/content/content-fields";
-import { extractSections } from "@/server/services/content/markdown";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
 
 type Status = "draft" | "published" | "archived";
 
@@ -69,8 +69,8 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
   const [status, setStatus] = useState<Status>(initial?.status ?? "draft");
   const [notice, setNotice] = useState<string | null>(justCreated ? "Saved as a draft. Only admins can see it until you publish it." : null);
   const dirty = !sameFields(fields, saved);
-  const previewBody = useDeferredValue(fields.body);
-  const sections = useMemo(() => extractSections(previewBody), [previewBody]);
+  const preview = useRenderedPreview(fields.body);
+  const sections = preview.rendered?.sections ?? [];
   const readOnly = status === "archived";
 
   // Nothing typed is lost: leaving with unsaved edits asks first.
@@ -221,11 +221,7 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
             <SeriesLine series={fields.series.trim() || null} part={/^\d+$/.test(fields.part.trim()) ? Number(fields.part) : null} />
             <p className="mt-1 text-xl font-semibold text-ink">{fields.title || "Untitled article"}</p>
             {fields.summary ? <p className="mt-2 text-muted">{fields.summary}</p> : null}
-            {previewBody.trim() ? (
-              <ArticleView markdown={previewBody} className="mt-4" />
-            ) : (
-              <p className="mt-4 text-muted">The article text will appear here as you type.</p>
-            )}
+            <PreviewBody body={fields.body} rendered={preview.rendered} failed={preview.failed} />
           </div>
           <div>
             <h3 className="font-semibold text-ink">Sections</h3>

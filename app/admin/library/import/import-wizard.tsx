@@ -1,15 +1,16 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { ArticleView } from "@/components/markdown/article-view";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { PreviewBody } from "@/components/content/preview-body";
+import { useRenderedPreview } from "@/components/content/use-rendered-preview";
 import { SeriesLine } from "@/components/markdown/article-heading";
 import { errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import { CONTENT_LIMITS } from "@/server/services/content/content-fields";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
 
 /** Same figure as the server's limit (server/services/content/import/decode-file.ts), checked here first to spare a long upload. */
 const MAX_BYTES = 200 * 1024;
@@ -45,7 +46,7 @@ export function ImportWizard() {
   const [choiceProblem, setChoiceProblem] = useState<string | null>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   const fileId = useId();
-  const previewBody = useDeferredValue(draft?.body ?? "");
+  const bodyPreview = useRenderedPreview(draft?.body ?? "");
 
   const preview = useMutation(
     trpc.articles.importPreview.mutationOptions({
@@ -241,7 +242,7 @@ export function ImportWizard() {
             <SeriesLine series={draft.series.trim() || null} part={/^\d+$/.test(draft.part.trim()) ? Number(draft.part) : null} />
             <p className="mt-1 text-xl font-semibold text-ink">{draft.title || "Untitled article"}</p>
             {draft.summary ? <p className="mt-2 text-muted">{draft.summary}</p> : null}
-            <ArticleView markdown={previewBody} className="mt-4" />
+            <PreviewBody body={draft.body} rendered={bodyPreview.rendered} failed={bodyPreview.failed} />
           </div>
         </section>
       </div>

@@ -10,6 +10,8 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // Lets the article preview send its (large) input as POST; it is still a read that changes nothing.
+    allowMethodOverride: true,
     createContext: async () => {
       const [db, session] = await Promise.all([getDb(), getCurrentSession()]);
       return createContext({ db, session });

@@ -46,6 +46,7 @@ export default async function ClientAssignmentPage({
           instructions={version.instructions}
           prompts={version.prompts}
           article={version.article}
+          rendered={view.article}
           coachName={assignment.coachName}
           note={assignment.note}
           dueAt={assignment.dueAt}

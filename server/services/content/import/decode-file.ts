@@ -1,3 +1,4 @@
+import "server-only";
 import { InvalidInputError } from "@/server/errors";
 
 /**

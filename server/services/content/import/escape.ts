@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Escapes plain text so Markdown shows it exactly as written: an asterisk stays an asterisk and a
  * line starting with "#" stays a sentence. Typographic quotes, dashes and ellipses are left alone.

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Token } from "markdown-it";
-import { LIMITS } from "../prompt-types";
+import { LIMITS } from "@/lib/content/prompts";
 import { findQuestions, inlineText, markdownParser } from "../markdown";
 import { plainTextToMarkdown } from "./plain-text";
 import { parseSeriesTitle } from "./title";

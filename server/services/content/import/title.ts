@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reads a title line such as "Series Name ~ Part 2: Subtitle", "Series - Part III: x" or
  * "Series: Part 1 — x" into series, part number and title (the subtitle).

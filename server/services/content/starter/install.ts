@@ -1,7 +1,9 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
-import { promptListSchema, type ArticleSnapshot } from "../prompt-types";
+import { type ArticleSnapshot } from "@/lib/content/prompts";
+import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { starterArticles, starterExercises } from "./library";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { lettingOthersIn } from "./articles/part-1-letting-others-in";
 import { trustingYourself } from "./articles/part-2-trusting-yourself";
 import { movesUnderStress } from "./articles/part-3-moves-under-stress";

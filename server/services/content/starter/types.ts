@@ -1,4 +1,5 @@
-import type { PromptDefinition } from "../prompt-types";
+import "server-only";
+import type { PromptDefinition } from "@/lib/content/prompts";
 
 /** An article every new practice starts with. `key` links exercises to it before ids exist. */
 export type StarterArticle = {

@@ -9,7 +9,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import { CONTENT_LIMITS } from "@/server/services/content/content-fields";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
 
 type Exercise = { id: string; title: string; status: "draft" | "published" | "archived"; latestVersion: number | null; hasUnpublishedChanges: boolean };
 

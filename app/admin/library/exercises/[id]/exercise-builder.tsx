@@ -6,39 +6,29 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { ExercisePreview } from "@/components/exercise/exercise-preview";
 import {
   changeKind,
-  checkPrompts,
   fromDefinition,
   moveItem,
   newPrompt,
   previewable,
+  toDefinitionInput,
   type EditablePrompt,
 } from "@/components/exercise/prompt-draft";
 import { StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorDetails, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterInputs, RouterOutputs } from "@/components/trpc/outputs";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import { CONTENT_LIMITS } from "@/server/services/content/content-fields";
-import { LIMITS, promptKindLabels, promptKinds, type PromptDefinition, type PromptKind } from "@/server/services/content/prompt-types";
-import { PromptEditor, type Section } from "./prompt-editor";
+import { CONTENT_LIMITS } from "@/lib/content/limits";
+import { LIMITS, promptKindLabels, promptKinds, type PromptDefinition, type PromptKind } from "@/lib/content/prompts";
+import { PromptEditor } from "./prompt-editor";
 import { VersionHistory } from "./version-history";
 
-type Status = "draft" | "published" | "archived";
-
-export type BuilderInitial = {
-  id: string;
-  status: Status;
-  title: string;
-  instructions: string;
-  prompts: PromptDefinition[];
-  revision: number;
-  hasUnpublishedChanges: boolean;
-  latestVersion: number | null;
-  articleChangedSinceLatest: boolean;
-  article: { id: string; title: string; series: string | null; part: number | null; summary: string; status: Status; body: string; sections: Section[] };
-};
+/** The exercise as the builder opens it: the draft, its publishing state and its article. */
+export type BuilderInitial = RouterOutputs["exercises"]["get"];
+type Status = BuilderInitial["status"];
 
 type Working = { title: string; instructions: string; prompts: EditablePrompt[] };
 
@@ -110,7 +100,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
     focusTarget.current = null;
   }, [working.prompts]);
 
-  const sections = initial.article.sections;
+  const sections = initial.article.rendered.sections;
   const preview = useMemo(() => previewable(working.prompts), [working.prompts]);
   const usedLabels = new Set(working.prompts.map((p) => p.label.trim().toLowerCase()));
 
@@ -160,10 +150,9 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
   const saveDraft = async (): Promise<number | null> => {
     setNotice(null);
     publish.reset();
-    const checked = checkPrompts(working.prompts);
     const titleProblem = working.title.trim() === "" ? "Give the exercise a title." : null;
-    if (!checked.definitions || titleProblem) {
-      setClientIssues({ ...checked.issues, ...(titleProblem ? { title: titleProblem } : {}) });
+    if (titleProblem) {
+      setClientIssues({ title: titleProblem });
       setAnnouncement("Some fields need a fix before saving. The messages are next to them.");
       return null;
     }
@@ -176,7 +165,8 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
         revision,
         title: sent.title,
         instructions: sent.instructions,
-        prompts: checked.definitions,
+        // As typed: the server checks every prompt and answers with issues by path ("prompts.2.max").
+        prompts: sent.prompts.map(toDefinitionInput) as RouterInputs["exercises"]["updateDraft"]["prompts"],
       });
       setRevision(result.revision);
       setUnpublished(result.hasUnpublishedChanges);
@@ -187,6 +177,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
       router.refresh();
       return result.revision;
     } catch {
+      setAnnouncement("Some fields need a fix before saving. The messages are next to them.");
       return null;
     }
   };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/content/back-link";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/layout";
-import { seriesLabel } from "@/server/services/content/content-fields";
+import { seriesLabel } from "@/lib/content/series-label";
 import { requireArea } from "@/server/auth/current-session";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";

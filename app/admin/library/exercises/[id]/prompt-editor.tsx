@@ -3,9 +3,11 @@ import { isChoiceKind, type EditablePrompt } from "@/components/exercise/prompt-
 import { selectClass } from "@/components/content/list-bits";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { LIMITS, promptKindLabels, promptKinds, type PromptKind } from "@/server/services/content/prompt-types";
+import { LIMITS, promptKindLabels, promptKinds, type PromptKind } from "@/lib/content/prompts";
+import type { RenderedSection } from "@/lib/content/rendered-article";
 
-export type Section = { anchor: string; title: string; level: number };
+/** A section of the article a prompt can be anchored to. */
+export type Section = Pick<RenderedSection, "anchor" | "title" | "level">;
 
 /** One prompt in the builder: its question, kind-specific fields, section, and move/remove controls. */
 export function PromptEditor({

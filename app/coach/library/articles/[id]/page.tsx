@@ -23,16 +23,16 @@ export default async function CoachArticlePage({ params }: { params: Promise<{ i
           <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink">{article.title}</h1>
           {article.summary ? <p className="mt-2 text-muted">{article.summary}</p> : null}
           <TagList tags={article.tags} />
-          <ArticleView markdown={article.body} className="mt-6" />
+          <ArticleView html={article.rendered.html} className="mt-6" />
         </article>
         <aside className="min-w-0 space-y-6">
-          {article.sections.length > 0 ? (
+          {article.rendered.sections.length > 0 ? (
             <nav aria-labelledby="contents-heading">
               <h2 id="contents-heading" className="font-semibold text-ink">
                 Sections
               </h2>
               <ol className="mt-2 space-y-1 text-sm">
-                {article.sections.map((s) => (
+                {article.rendered.sections.map((s) => (
                   <li key={s.anchor} style={{ paddingLeft: `${(s.level - 1) * 0.75}rem` }}>
                     <a href={`#${s.anchor}`} className="text-accent-strong underline underline-offset-4">
                       {s.title}

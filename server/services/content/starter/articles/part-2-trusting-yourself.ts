@@ -1,3 +1,4 @@
+import "server-only";
 import { STARTER_SERIES, type StarterArticle } from "../types";
 
 export const trustingYourself: StarterArticle = {

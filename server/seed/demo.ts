@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../client";
-import { coachClients, exercises, practices, users } from "../schema";
-import { createPractice } from "../../server/services/practices/create-practice";
-import { hashPassword } from "../../server/services/auth/password-hash";
-import { createAssignments } from "../../server/services/assignments/create";
+import type { Database } from "@/db/client";
+import { coachClients, exercises, practices, users } from "@/db/schema";
+import { createPractice } from "@/server/services/practices/create-practice";
+import { hashPassword } from "@/server/services/auth/password-hash";
+import { createAssignments } from "@/server/services/assignments/create";
 
 /**
  * Demo data for development and the test suites. The demo password lives here and nowhere
