@@ -14,7 +14,7 @@ import {
 import { IMPORT_MAX_BASE64, previewImport, saveImport } from "../services/content/article-import";
 import { articleFields, CONTENT_LIMITS, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";
 import { IMPORT_MAX_BYTES } from "../services/content/import/decode-file";
-import { contentPageInput } from "../services/content/list-query";
+import { contentPageInput } from "../services/pagination";
 import { LIMITS } from "../services/content/prompt-types";
 
 const editor = procedureFor(policy.editsContent);

@@ -14,7 +14,7 @@ import {
   suggestPrompts,
   updateExerciseDraft,
 } from "../services/content/exercises";
-import { contentPageInput } from "../services/content/list-query";
+import { contentPageInput } from "../services/pagination";
 import { promptListSchema } from "../services/content/prompt-types";
 
 const editor = procedureFor(policy.editsContent);

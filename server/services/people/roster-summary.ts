@@ -2,7 +2,8 @@ import { and, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { listMyClients, type NameCursor } from "./roster";
+import type { NameCursor } from "../pagination";
+import { listMyClients } from "./roster";
 
 export type ClientOverview = {
   id: string;
