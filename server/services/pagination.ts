@@ -15,8 +15,8 @@ import { InvalidInputError } from "../errors";
 
 /**
  * The times a cursor may carry. Cursor times are copies of row times the server's clock wrote, so
- * anything outside this window is not a cursor we handed out. The window also keeps values Postgres
- * can't read (JavaScript dates reach the year ±275,760) from becoming a server error.
+ * anything outside this window is not a cursor we handed out. The window also keeps dates Postgres
+ * refuses (JavaScript's reach the years ±275,760) from turning into a server error.
  */
 export const CURSOR_TIME_RANGE = {
   earliest: new Date("2000-01-01T00:00:00.000Z"),
@@ -32,8 +32,8 @@ export const timeCursorSchema = z.strictObject({
   // Coerced so a cursor that travelled as JSON text still reads; invalid or far-off dates are refused.
   at: z.coerce
     .date({ error: "A page cursor's time must be a valid date." })
-    .min(CURSOR_TIME_RANGE.earliest, { error: "A page cursor's time must be after the year 2000." })
-    .max(CURSOR_TIME_RANGE.latest, { error: "A page cursor's time must be before the year 2200." }),
+    .min(CURSOR_TIME_RANGE.earliest, { error: "A page cursor's time must be between the years 2000 and 2200." })
+    .max(CURSOR_TIME_RANGE.latest, { error: "A page cursor's time must be between the years 2000 and 2200." }),
   id: cursorId,
 });
 

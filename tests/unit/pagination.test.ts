@@ -100,7 +100,7 @@ describe("cursor schemas", () => {
 
   it("say what is wrong in the issue message", () => {
     const issue = timeCursorSchema.safeParse({ at: new Date(8640000000000000), id }).error?.issues[0];
-    expect(issue?.message).toMatch(/before the year 2200/);
+    expect(issue?.message).toMatch(/between the years 2000 and 2200/);
   });
 });
 
