@@ -17,7 +17,7 @@ import { CONTENT_LIMITS } from "@/lib/content/limits";
 import { articleFields, bodySchema, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";
 import { renderArticle } from "../services/content/render-article";
 import { IMPORT_MAX_BYTES } from "../services/content/import/decode-file";
-import { contentPageInput } from "../services/content/list-query";
+import { contentPageInput } from "../services/pagination";
 import { LIMITS } from "@/lib/content/prompts";
 
 const editor = procedureFor(policy.editsContent);

@@ -15,7 +15,7 @@ import {
   suggestPrompts,
   updateExerciseDraft,
 } from "../services/content/exercises";
-import { contentPageInput } from "../services/content/list-query";
+import { contentPageInput } from "../services/pagination";
 import { promptListSchema } from "@/server/services/content/prompt-schemas";
 
 const editor = procedureFor(policy.editsContent);

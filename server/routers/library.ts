@@ -11,7 +11,7 @@ import {
   listLibraryExercises,
   listLibrarySeries,
 } from "../services/content/library";
-import { contentPageInput } from "../services/content/list-query";
+import { contentPageInput } from "../services/pagination";
 
 /** Coaches and admins browse the practice's published content; nothing here writes. */
 const browser = procedureFor(policy.browsesLibrary);

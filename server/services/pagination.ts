@@ -1,35 +1,152 @@
 import "server-only";
+import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { InvalidInputError } from "../errors";
 
 /**
- * Keyset pagination: a cursor is the (time, id) of the last row seen. Lists never use OFFSET,
- * so page 500 costs what page 1 costs.
+ * Keyset pagination, the one way lists here page: a cursor is the sort key of the last row seen,
+ * and the next page is the rows after it. Lists never use OFFSET, so page 500 costs what page 1 costs.
+ *
+ * Three orders exist: newest first on (time, id), alphabetical on (name, id), and a series' reading
+ * order on (part, id). Each is an `Ordering`: its ORDER BY and the matching "after this cursor" condition.
  */
-export const cursorSchema = z.strictObject({ at: z.coerce.date(), id: z.string().uuid() });
-export type Cursor = z.infer<typeof cursorSchema>;
 
-export const pageInput = {
-  cursor: cursorSchema.nullish(),
-  limit: z.number().int().min(1).max(100).default(20),
-  /** Added by TanStack's infinite queries; lists here only page forward. */
-  direction: z.enum(["forward", "backward"]).optional(),
+// ---------------------------------------------------------------------------------------------
+// Cursors
+
+/**
+ * The times a cursor may carry. Cursor times are copies of row times the server's clock wrote, so
+ * anything outside this window is not a cursor we handed out. The window also keeps dates Postgres
+ * refuses (JavaScript's reach the years ±275,760) from turning into a server error.
+ */
+export const CURSOR_TIME_RANGE = {
+  earliest: new Date("2000-01-01T00:00:00.000Z"),
+  latest: new Date("2200-01-01T00:00:00.000Z"),
+} as const;
+
+/** Longer than any name a person can give (100 characters); a bound, not a rule about names. */
+export const CURSOR_NAME_MAX = 200;
+
+const cursorId = z.uuid({ error: "A page cursor's id must be a UUID." });
+
+export const timeCursorSchema = z.strictObject({
+  // Coerced so a cursor that travelled as JSON text still reads; invalid or far-off dates are refused.
+  at: z.coerce
+    .date({ error: "A page cursor's time must be a valid date." })
+    .min(CURSOR_TIME_RANGE.earliest, { error: "A page cursor's time must be between the years 2000 and 2200." })
+    .max(CURSOR_TIME_RANGE.latest, { error: "A page cursor's time must be between the years 2000 and 2200." }),
+  id: cursorId,
+});
+
+export const nameCursorSchema = z.strictObject({
+  name: z
+    .string()
+    .max(CURSOR_NAME_MAX, { error: `A page cursor's name is at most ${CURSOR_NAME_MAX} characters.` })
+    // Postgres text can't hold a NUL character: refused here rather than failing in the query.
+    .refine((name) => !name.includes("\u0000"), { error: "A page cursor's name can't contain a NUL character." }),
+  id: cursorId,
+});
+
+/** Reading order of a series; null is an article without a part number (listed last). */
+export const partCursorSchema = z.strictObject({
+  part: z.number().int().min(-1_000_000).max(1_000_000).nullable(),
+  id: cursorId,
+});
+
+export type TimeCursor = z.infer<typeof timeCursorSchema>;
+export type NameCursor = z.infer<typeof nameCursorSchema>;
+export type PartCursor = z.infer<typeof partCursorSchema>;
+/** Content lists run newest first, or in reading order when filtered to one series. */
+export type ContentCursor = TimeCursor | PartCursor;
+
+const limit = (byDefault: number) => z.number().int().min(1).max(100).default(byDefault);
+/** Added by TanStack's infinite queries; lists here only page forward. */
+const direction = z.enum(["forward", "backward"]).optional();
+
+export const pageInput = { cursor: timeCursorSchema.nullish(), limit: limit(20), direction };
+export const namePageInput = { cursor: nameCursorSchema.nullish(), limit: limit(50), direction };
+export const contentPageInput = { cursor: z.union([timeCursorSchema, partCursorSchema]).nullish(), limit: limit(20), direction };
+
+/*
+ * A content list's cursor as the kind its order needs. A cursor of the other order (a series filter
+ * added or dropped between pages) is refused rather than silently restarting at the first page.
+ */
+const otherOrder = () =>
+  new InvalidInputError("This page cursor belongs to a different order of the list. Please start again from the first page.");
+
+export function timeCursorOf(cursor: ContentCursor | null | undefined): TimeCursor | null {
+  if (!cursor) return null;
+  if ("part" in cursor) throw otherOrder();
+  return cursor;
+}
+
+export function partCursorOf(cursor: ContentCursor | null | undefined): PartCursor | null {
+  if (!cursor) return null;
+  if (!("part" in cursor)) throw otherOrder();
+  return cursor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions and order
+
+/**
+ * A cursor value bound as its column's own type. A bare Date in a `sql` template is not encoded by
+ * the postgres.js driver, so the column encodes it (ISO text) and the cast fixes its type on both drivers.
+ */
+const bound = (value: unknown, column: AnyColumn) => sql`${sql.param(value, column)}::${sql.raw(column.getSQLType())}`;
+
+/**
+ * Rows after (first, second) in an order where both columns run the same way. A row-value
+ * comparison, not `a < x or (a = x and b < y)`: Postgres reads the row value as one index range,
+ * the OR form it filters row by row. Both columns must be non-null.
+ */
+export function keysetAfter(direction: "asc" | "desc", columns: [AnyColumn, AnyColumn], values: [unknown, unknown]): SQL {
+  const [first, second] = columns;
+  const operator = sql.raw(direction === "desc" ? "<" : ">");
+  return sql`(${first}, ${second}) ${operator} (${bound(values[0], first)}, ${bound(values[1], second)})`;
+}
+
+export type Ordering<C> = {
+  orderBy: SQL[];
+  /** Rows after the cursor in this order; no condition without one. */
+  after: (cursor: C | null | undefined) => SQL | undefined;
 };
 
-/** Pagination by (name, id) for alphabetical lists such as rosters. */
-export const nameCursorSchema = z.strictObject({ name: z.string().max(200), id: z.string().uuid() });
-export const namePageInput = {
-  cursor: nameCursorSchema.nullish(),
-  limit: z.number().int().min(1).max(100).default(50),
-  direction: z.enum(["forward", "backward"]).optional(),
-};
+/** Newest first on (time, id). */
+export const newestFirst = (at: AnyColumn, id: AnyColumn): Ordering<TimeCursor> => ({
+  orderBy: [desc(at), desc(id)],
+  after: (cursor) => (cursor ? keysetAfter("desc", [at, id], [cursor.at, cursor.id]) : undefined),
+});
 
-export type Page<T> = { items: T[]; nextCursor: Cursor | null };
+/** Alphabetical on (name, id). */
+export const byName = (name: AnyColumn, id: AnyColumn): Ordering<NameCursor> => ({
+  orderBy: [asc(name), asc(id)],
+  after: (cursor) => (cursor ? keysetAfter("asc", [name, id], [cursor.name, cursor.id]) : undefined),
+});
+
+/**
+ * A series' reading order on (part, id): parts ascending, articles without a part last. A row value
+ * with a null in it compares as unknown, so the unnumbered tail is spelled out.
+ */
+export const readingOrder = (part: AnyColumn, id: AnyColumn): Ordering<PartCursor> => ({
+  orderBy: [sql`${part} asc nulls last`, asc(id)],
+  after: (cursor) => {
+    if (!cursor) return undefined;
+    if (cursor.part === null) return sql`(${part} is null and ${id} > ${bound(cursor.id, id)})`;
+    return sql`(${keysetAfter("asc", [part, id], [cursor.part, cursor.id])} or ${part} is null)`;
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+export type Page<T, C = TimeCursor> = { items: T[]; nextCursor: C | null };
 
 /** Fetch limit + 1 rows; this trims the extra one and makes the next cursor from the last kept row. */
-export function toPage<T>(rows: T[], limit: number, key: (row: T) => Cursor): Page<T> {
+export function toPage<T, C = TimeCursor>(rows: T[], limit: number, cursorOf: (row: T) => C): Page<T, C> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? key(last) : null };
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
 /** For procedures that take nothing: still strict, so unexpected fields are refused rather than ignored. */

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions, users } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { type Cursor, type Page, toPage } from "../pagination";
+import { newestFirst, type Page, type TimeCursor, toPage } from "../pagination";
 import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
 
 export type CoachAssignmentRow = {
@@ -33,10 +33,11 @@ export type CoachAssignmentRow = {
 export async function listAssignmentsForCoach(
   db: Queryable,
   actor: Actor,
-  input: { clientId?: string; cursor?: Cursor | null; limit: number },
+  input: { clientId?: string; cursor?: TimeCursor | null; limit: number },
   now = new Date(),
 ): Promise<Page<CoachAssignmentRow>> {
   authorize(policy.assignsExercises(actor));
+  const order = newestFirst(assignments.createdAt, assignments.id);
   const shared = sql`${answers.assignmentId} = ${assignments.id} and ${answers.shared} = true`;
   const rows = await db
     .select({
@@ -64,12 +65,10 @@ export async function listAssignmentsForCoach(
         eq(assignments.practiceId, actor.practiceId),
         eq(assignments.coachId, actor.userId),
         input.clientId ? eq(assignments.clientId, input.clientId) : undefined,
-        input.cursor
-          ? or(lt(assignments.createdAt, input.cursor.at), and(eq(assignments.createdAt, input.cursor.at), lt(assignments.id, input.cursor.id)))
-          : undefined,
+        order.after(input.cursor),
       ),
     )
-    .orderBy(desc(assignments.createdAt), desc(assignments.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
   return { items: page.items.map((row) => ({ ...row, overdue: isOverdue(row, now) })), nextCursor: page.nextCursor };

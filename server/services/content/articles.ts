@@ -5,15 +5,8 @@ import { articles, exercises } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import {
-  afterPartCursor,
-  afterTimeCursor,
-  containsPattern,
-  newestFirst,
-  readingOrder,
-  toContentPage,
-  type ContentCursor,
-} from "./list-query";
+import { newestFirst, partCursorOf, readingOrder, timeCursorOf, toPage, type ContentCursor } from "../pagination";
+import { containsPattern } from "./list-query";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { extractSections } from "./markdown";
 import { renderArticle } from "./render-article";
@@ -79,22 +72,27 @@ const listColumns = {
   exerciseCount: sql<number>`(select count(*)::int from "exercises" e where e."article_id" = "articles"."id" and e."status" <> 'archived')`,
 };
 
+type ArticleKey = { id: string; part: number | null; updatedAt: Date };
+
 /**
  * The filters, order and keyset of a list of articles (admin list and library alike): a list of one
  * series runs in reading order, any other newest first.
  */
 export function articleListQuery(input: { q?: string; series?: string; tag?: string; cursor?: ContentCursor | null }) {
-  const bySeries = input.series !== undefined;
+  const filters = and(input.tag ? arrayContains(articles.tags, [input.tag]) : undefined, input.q ? articleSearchCondition(input.q) : undefined);
+  if (input.series !== undefined) {
+    const order = readingOrder(articles.part, articles.id);
+    return {
+      where: and(eq(articles.series, input.series), filters, order.after(partCursorOf(input.cursor))),
+      orderBy: order.orderBy,
+      cursorOf: (row: ArticleKey): ContentCursor => ({ part: row.part, id: row.id }),
+    };
+  }
+  const order = newestFirst(articles.updatedAt, articles.id);
   return {
-    where: and(
-      bySeries ? eq(articles.series, input.series!) : undefined,
-      input.tag ? arrayContains(articles.tags, [input.tag]) : undefined,
-      input.q ? articleSearchCondition(input.q) : undefined,
-      bySeries ? afterPartCursor(articles.part, articles.id, input.cursor) : afterTimeCursor(articles.updatedAt, articles.id, input.cursor),
-    ),
-    orderBy: bySeries ? readingOrder(articles.part, articles.id) : newestFirst(articles.updatedAt, articles.id),
-    cursorOf: (row: { id: string; part: number | null; updatedAt: Date }): ContentCursor =>
-      bySeries ? { part: row.part, id: row.id } : { at: row.updatedAt, id: row.id },
+    where: and(filters, order.after(timeCursorOf(input.cursor))),
+    orderBy: order.orderBy,
+    cursorOf: (row: ArticleKey): ContentCursor => ({ at: row.updatedAt, id: row.id }),
   };
 }
 
@@ -112,7 +110,7 @@ export async function listArticles(
     .where(and(eq(articles.practiceId, actor.practiceId), input.status ? eq(articles.status, input.status) : undefined, query.where))
     .orderBy(...query.orderBy)
     .limit(input.limit + 1);
-  return toContentPage(rows, input.limit, query.cursorOf);
+  return toPage(rows, input.limit, query.cursorOf);
 }
 
 /** Each series with its articles in reading order (for filters and the series overview). */

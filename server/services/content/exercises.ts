@@ -8,7 +8,8 @@ import { type Actor, authorize, policy } from "@/server/policy";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { loadArticle, sectionOutline, type ArticleStatus } from "./articles";
 import { renderArticle, withRendered } from "./render-article";
-import { afterTimeCursor, containsPattern, newestFirst, toContentPage, type ContentCursor } from "./list-query";
+import { newestFirst, timeCursorOf, toPage, type ContentCursor } from "../pagination";
+import { containsPattern } from "./list-query";
 import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
 import { sameContent } from "./same-content";
 import { suggestedQuestions } from "./suggested-questions";
@@ -140,6 +141,7 @@ export async function listExercises(
   input: { articleId?: string; status?: ExerciseStatus; q?: string; cursor?: ContentCursor | null; limit: number },
 ): Promise<{ items: ExerciseListItem[]; nextCursor: ContentCursor | null }> {
   authorize(policy.seesDraftContent(actor));
+  const order = newestFirst(exercises.updatedAt, exercises.id);
   const rows = await db
     .select({
       id: exercises.id,
@@ -163,12 +165,12 @@ export async function listExercises(
         input.articleId ? eq(exercises.articleId, input.articleId) : undefined,
         input.status ? eq(exercises.status, input.status) : undefined,
         input.q ? ilike(exercises.draftTitle, containsPattern(input.q)) : undefined,
-        afterTimeCursor(exercises.updatedAt, exercises.id, input.cursor),
+        order.after(timeCursorOf(input.cursor)),
       ),
     )
-    .orderBy(...newestFirst(exercises.updatedAt, exercises.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
-  return toContentPage(rows, input.limit, (row) => ({ at: row.updatedAt, id: row.id }));
+  return toPage(rows, input.limit, (row) => ({ at: row.updatedAt, id: row.id }));
 }
 
 /** The working copy with its article (and the article's sections, for anchoring prompts). Admin only. */

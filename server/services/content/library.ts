@@ -5,7 +5,8 @@ import { articles, exercises, exerciseVersions } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { articleCardColumns, articleContentOf, articleListQuery, articleSearchCondition, listSeries } from "./articles";
-import { afterTimeCursor, containsPattern, newestFirst, toContentPage, type ContentCursor } from "./list-query";
+import { newestFirst, timeCursorOf, toPage, type ContentCursor } from "../pagination";
+import { containsPattern } from "./list-query";
 import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { withRendered } from "./render-article";
@@ -78,7 +79,7 @@ export async function listLibraryArticles(
     .where(and(publishedArticleOf(actor.practiceId), query.where))
     .orderBy(...query.orderBy)
     .limit(input.limit + 1);
-  const page = toContentPage(rows, input.limit, query.cursorOf);
+  const page = toPage(rows, input.limit, query.cursorOf);
   return { items: page.items.map(({ updatedAt: _updatedAt, ...item }) => item), nextCursor: page.nextCursor };
 }
 
@@ -112,6 +113,7 @@ export async function listLibraryExercises(
   input: { q?: string; articleId?: string; series?: string; cursor?: ContentCursor | null; limit: number },
 ): Promise<{ items: LibraryExerciseItem[]; nextCursor: ContentCursor | null }> {
   authorize(policy.browsesLibrary(actor));
+  const order = newestFirst(exercises.updatedAt, exercises.id);
   const rows = await db
     .select({
       id: exercises.id,
@@ -134,12 +136,12 @@ export async function listLibraryExercises(
         input.articleId ? eq(exercises.articleId, input.articleId) : undefined,
         input.series !== undefined ? eq(articles.series, input.series) : undefined,
         input.q ? or(ilike(exerciseVersions.title, containsPattern(input.q)), articleSearchCondition(input.q)) : undefined,
-        afterTimeCursor(exercises.updatedAt, exercises.id, input.cursor),
+        order.after(timeCursorOf(input.cursor)),
       ),
     )
-    .orderBy(...newestFirst(exercises.updatedAt, exercises.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
-  const page = toContentPage(rows, input.limit, (row) => ({ at: row.updatedAt, id: row.id }));
+  const page = toPage(rows, input.limit, (row) => ({ at: row.updatedAt, id: row.id }));
   return {
     items: page.items.map(({ updatedAt: _updatedAt, ...item }) => item),
     nextCursor: page.nextCursor,

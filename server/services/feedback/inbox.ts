@@ -1,9 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions, users } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { type Cursor, type Page, toPage } from "../pagination";
+import { newestFirst, type Page, type TimeCursor, toPage } from "../pagination";
 
 export type InboxItem = {
   answerId: string;
@@ -27,8 +27,9 @@ const unreadSql = or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answer
  * Newly shared answers across the coach's clients, newest first, served by the partial index
  * answers_coach_inbox_idx. Shows where an answer is, never what it says.
  */
-export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: Cursor | null; limit: number }): Promise<Page<InboxItem>> {
+export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: TimeCursor | null; limit: number }): Promise<Page<InboxItem>> {
   authorize(policy.readsSharedAnswersAsCoach(actor));
+  const order = newestFirst(answers.sharedAt, answers.id);
   const rows = await db
     .select({
       answerId: answers.id,
@@ -49,10 +50,10 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: C
       and(
         inboxOf(actor),
         eq(assignments.coachId, actor.userId),
-        input.cursor ? or(lt(answers.sharedAt, input.cursor.at), and(eq(answers.sharedAt, input.cursor.at), lt(answers.id, input.cursor.id))) : undefined,
+        order.after(input.cursor),
       ),
     )
-    .orderBy(desc(answers.sharedAt), desc(answers.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   const items = rows.map((row) => ({ ...row, sharedAt: row.sharedAt! }));
   return toPage(items, input.limit, (row) => ({ at: row.sharedAt, id: row.answerId }));

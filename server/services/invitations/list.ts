@@ -1,9 +1,9 @@
 import "server-only";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { type Cursor, type Page, toPage } from "../pagination";
+import { newestFirst, type Page, type TimeCursor, toPage } from "../pagination";
 
 export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
 export type InvitationListItem = {
@@ -29,10 +29,11 @@ export const managedInvitations = (actor: Actor) =>
 export async function listInvitations(
   db: Queryable,
   actor: Actor,
-  input: { cursor?: Cursor | null; limit: number },
+  input: { cursor?: TimeCursor | null; limit: number },
   now = new Date(),
 ): Promise<Page<InvitationListItem>> {
   authorize(policy.coaches(actor));
+  const order = newestFirst(invitations.createdAt, invitations.id);
   const rows = await db
     .select({
       id: invitations.id,
@@ -47,12 +48,10 @@ export async function listInvitations(
     .where(
       and(
         managedInvitations(actor),
-        input.cursor
-          ? or(lt(invitations.createdAt, input.cursor.at), and(eq(invitations.createdAt, input.cursor.at), lt(invitations.id, input.cursor.id)))
-          : undefined,
+        order.after(input.cursor),
       ),
     )
-    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
   return {

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { clientNotes } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { getMyClient } from "../people/roster";
-import { type Cursor, type Page, toPage } from "../pagination";
+import { newestFirst, type Page, type TimeCursor, toPage } from "../pagination";
 
 export type ClientNote = { id: string; body: string; createdAt: Date; updatedAt: Date };
 
@@ -12,10 +12,11 @@ export type ClientNote = { id: string; body: string; createdAt: Date; updatedAt:
 export async function listClientNotes(
   db: Queryable,
   actor: Actor,
-  input: { clientId: string; cursor?: Cursor | null; limit: number },
+  input: { clientId: string; cursor?: TimeCursor | null; limit: number },
 ): Promise<Page<ClientNote>> {
   authorize(policy.keepsClientNotes(actor));
   await getMyClient(db, actor, input.clientId);
+  const order = newestFirst(clientNotes.createdAt, clientNotes.id);
   const rows = await db
     .select({ id: clientNotes.id, body: clientNotes.body, createdAt: clientNotes.createdAt, updatedAt: clientNotes.updatedAt })
     .from(clientNotes)
@@ -24,12 +25,10 @@ export async function listClientNotes(
         eq(clientNotes.practiceId, actor.practiceId),
         eq(clientNotes.coachId, actor.userId),
         eq(clientNotes.clientId, input.clientId),
-        input.cursor
-          ? or(lt(clientNotes.createdAt, input.cursor.at), and(eq(clientNotes.createdAt, input.cursor.at), lt(clientNotes.id, input.cursor.id)))
-          : undefined,
+        order.after(input.cursor),
       ),
     )
-    .orderBy(desc(clientNotes.createdAt), desc(clientNotes.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   return toPage(rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
 }

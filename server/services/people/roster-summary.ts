@@ -3,7 +3,8 @@ import { and, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { listMyClients, type NameCursor } from "./roster";
+import type { NameCursor, Page } from "../pagination";
+import { listMyClients } from "./roster";
 
 export type ClientOverview = {
   id: string;
@@ -40,7 +41,7 @@ export async function listClientOverview(
   actor: Actor,
   input: { cursor?: NameCursor | null; limit: number },
   now = new Date(),
-): Promise<{ items: ClientOverview[]; nextCursor: NameCursor | null }> {
+): Promise<Page<ClientOverview, NameCursor>> {
   authorize(policy.assignsExercises(actor));
   const page = await listMyClients(db, actor, input);
   const clientIds = page.items.map((client) => client.id);

@@ -1,20 +1,21 @@
 import "server-only";
-import { and, asc, eq, gt, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachClients, users } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
+import { byName, type NameCursor, type Page, toPage } from "../pagination";
 
 export type RosterClient = { id: string; name: string; email: string; disabled: boolean; linkedAt: Date };
-export type NameCursor = { name: string; id: string };
 
 /** A coach's own clients, by name. Another coach's clients are never part of it. */
 export async function listMyClients(
   db: Queryable,
   actor: Actor,
   input: { cursor?: NameCursor | null; limit: number },
-): Promise<{ items: RosterClient[]; nextCursor: NameCursor | null }> {
+): Promise<Page<RosterClient, NameCursor>> {
   authorize(policy.coaches(actor));
+  const order = byName(users.name, users.id);
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, linkedAt: coachClients.createdAt })
     .from(coachClients)
@@ -23,14 +24,13 @@ export async function listMyClients(
       and(
         eq(coachClients.practiceId, actor.practiceId),
         eq(coachClients.coachId, actor.userId),
-        input.cursor ? or(gt(users.name, input.cursor.name), and(eq(users.name, input.cursor.name), gt(users.id, input.cursor.id))) : undefined,
+        order.after(input.cursor),
       ),
     )
-    .orderBy(asc(users.name), asc(users.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map(({ disabledAt, ...rest }) => ({ ...rest, disabled: disabledAt !== null }));
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > input.limit && last ? { name: last.name, id: last.id } : null };
+  const page = toPage(rows, input.limit, (row) => ({ name: row.name, id: row.id }));
+  return { items: page.items.map(({ disabledAt, ...rest }) => ({ ...rest, disabled: disabledAt !== null })), nextCursor: page.nextCursor };
 }
 
 /** Loads one of the coach's clients, or NOT_FOUND when the client isn't theirs. */

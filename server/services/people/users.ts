@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, gt, or, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
+import { byName, type NameCursor, type Page, toPage } from "../pagination";
 import type { Role } from "@/lib/people/roles";
 
 export type PracticeMember = {
@@ -20,9 +21,10 @@ export type PracticeMember = {
 export async function listPracticeMembers(
   db: Queryable,
   actor: Actor,
-  input: { role?: Role; cursor?: { name: string; id: string } | null; limit: number },
-): Promise<{ items: PracticeMember[]; nextCursor: { name: string; id: string } | null }> {
+  input: { role?: Role; cursor?: NameCursor | null; limit: number },
+): Promise<Page<PracticeMember, NameCursor>> {
   authorize(policy.managesUsers(actor));
+  const order = byName(users.name, users.id);
   const rows = await db
     .select({
       id: users.id,
@@ -37,16 +39,13 @@ export async function listPracticeMembers(
       and(
         eq(users.practiceId, actor.practiceId),
         input.role ? eq(users.role, input.role) : undefined,
-        input.cursor
-          ? or(gt(users.name, input.cursor.name), and(eq(users.name, input.cursor.name), gt(users.id, input.cursor.id)))
-          : undefined,
+        order.after(input.cursor),
       ),
     )
-    .orderBy(asc(users.name), asc(users.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit).map(({ disabledAt, ...rest }) => ({ ...rest, disabled: disabledAt !== null }));
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > input.limit && last ? { name: last.name, id: last.id } : null };
+  const page = toPage(rows, input.limit, (row) => ({ name: row.name, id: row.id }));
+  return { items: page.items.map(({ disabledAt, ...rest }) => ({ ...rest, disabled: disabledAt !== null })), nextCursor: page.nextCursor };
 }
 
 /** Disabling ends every session of that user on their very next request (session version bump). */
