@@ -8,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 
 const NOTE_MAX = 2000;
 const MAX_CLIENTS = 50;
 
 type Exercise = { id: string; title: string; promptCount: number; articleTitle: string };
-type Done = { clients: { id: string; name: string }[] };
+type Done = { clients: Pick<RouterOutputs["clients"]["list"]["items"][number], "id" | "name">[] };
 
 /** Who gets the exercise, by when, with what note; then a last look before it's sent. */
 export function AssignForm({ exercise, preselectedClientId }: { exercise: Exercise; preselectedClientId?: string }) {

@@ -1,4 +1,7 @@
-export type AssignmentStatus = "assigned" | "in_progress" | "submitted" | "reviewed" | "cancelled";
+import type { RouterOutputs } from "@/components/trpc/outputs";
+
+/** An assignment's status, as the assignments procedures return it. */
+export type AssignmentStatus = RouterOutputs["assignments"]["get"]["assignment"]["status"];
 
 export const assignmentStatusLabel: Record<AssignmentStatus, string> = {
   assigned: "Not started",

@@ -1,18 +1,14 @@
 "use client";
 import { formatShortDay } from "@/lib/dates/format";
 import { useBrowserTimeZone } from "@/components/dates/local-date";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 import { guideValues, placePoints, summarizeSeries, yFor, type ChartPoint } from "./geometry";
 
-export type ScaleSeries = {
-  promptId: string;
-  promptLabel: string;
-  exerciseTitle: string;
-  min: number;
-  max: number;
-  minLabel: string;
-  maxLabel: string;
-  points: ChartPoint[];
-};
+/** One series of the trends procedures, as much of it as a chart draws. */
+export type ScaleSeries = Pick<
+  RouterOutputs["trends"]["mine"][number],
+  "promptId" | "promptLabel" | "exerciseTitle" | "min" | "max" | "minLabel" | "maxLabel"
+> & { points: ChartPoint[] };
 
 /**
  * A small line chart of one scale prompt's answers over time. The SVG is an image with a spoken

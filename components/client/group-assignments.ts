@@ -1,11 +1,15 @@
-import type { ClientBucket as HomeBucket } from "@/lib/assignments/status";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 
 /**
  * The client's home sections, in reading order, each sorted the way a person would look for things:
  * the nearest due date first; finished ones most recent first.
  */
+type ClientCard = RouterOutputs["assignments"]["listForClient"]["items"][number];
 
-export type HomeCard = { id: string; bucket: HomeBucket; dueAt: Date | null; createdAt: Date; submittedAt: Date | null };
+export type HomeBucket = ClientCard["bucket"];
+
+/** What sorting needs of a card of assignments.listForClient. */
+export type HomeCard = Pick<ClientCard, "id" | "bucket" | "dueAt" | "createdAt" | "submittedAt">;
 
 export const homeSections: { bucket: HomeBucket; title: string; empty: string; intro?: string }[] = [
   { bucket: "todo", title: "To do", empty: "Nothing waiting here." },

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 
-type ClientCounts = { open: number; overdue: number; awaitingReview: number; unreadShared: number };
+type ClientCounts = Pick<RouterOutputs["clients"]["overview"]["items"][number], "open" | "overdue" | "awaitingReview" | "unreadShared">;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 
 const NOTE_MAX = 10_000;
 
@@ -71,7 +72,9 @@ export function NotesPanel({ clientId, clientName }: { clientId: string; clientN
   );
 }
 
-function NoteItem({ note, onChanged }: { note: { id: string; body: string; createdAt: Date; updatedAt: Date }; onChanged: () => unknown }) {
+type Note = Pick<RouterOutputs["notes"]["list"]["items"][number], "id" | "body" | "createdAt" | "updatedAt">;
+
+function NoteItem({ note, onChanged }: { note: Note; onChanged: () => unknown }) {
   const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

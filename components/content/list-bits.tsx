@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
+import type { RouterInputs } from "@/components/trpc/outputs";
 import { seriesLabel } from "@/lib/content/series-label";
 
 export const selectClass = "mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-ink";
@@ -73,7 +74,8 @@ export function TagList({ tags }: { tags: string[] }) {
   );
 }
 
-export type ContentStatus = "draft" | "published" | "archived";
+/** An article's or exercise's status: what the admin lists filter on. */
+export type ContentStatus = NonNullable<RouterInputs["articles"]["list"]["status"]>;
 
 /** The status select of the admin lists. */
 export function StatusFilter({ id, value, onChange }: { id: string; value: ContentStatus | undefined; onChange: (status: ContentStatus | undefined) => void }) {

@@ -9,10 +9,10 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 import {
   emptyAnswerFor,
   isAnswered,
-  type AnswerValue,
   type ArticleSnapshot,
   type PromptDefinition,
 } from "@/lib/content/prompts";
@@ -23,7 +23,10 @@ import { ConflictPanel } from "./conflict-panel";
 import { PromptField } from "./prompt-field";
 import { pageStatusText, promptStatusText } from "./save-status";
 
-export type WorkspaceAnswer = { promptId: string; value: AnswerValue; version: number; updatedAt: Date };
+type ClientView = Extract<RouterOutputs["assignments"]["get"], { role: "client" }>;
+
+/** What the workspace needs of each of the client's answers. */
+export type WorkspaceAnswer = Pick<ClientView["answers"][number], "promptId" | "value" | "version" | "updatedAt">;
 
 type Props = {
   assignmentId: string;

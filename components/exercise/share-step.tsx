@@ -5,10 +5,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
-import { isAnswered, type AnswerValue, type PromptDefinition } from "@/lib/content/prompts";
+import type { RouterOutputs } from "@/components/trpc/outputs";
+import { isAnswered, type PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody, AnswerDisplay } from "./answer-display";
 
-type ShareAnswer = { promptId: string; value: AnswerValue; shared: boolean };
+type ShareAnswer = Pick<Extract<RouterOutputs["assignments"]["get"], { role: "client" }>["answers"][number], "promptId" | "value" | "shared">;
 
 /**
  * Right after submitting: every answer is private unless ticked, and the preview shows exactly

@@ -75,7 +75,7 @@ export function SubmittedView({ view }: { view: ClientView }) {
   );
 }
 
-function AccessLog({ views, coachName, shared }: { views: { viewerName: string; viewedAt: Date }[]; coachName: string; shared: boolean }) {
+function AccessLog({ views, coachName, shared }: { views: Pick<ClientView["views"][number], "viewerName" | "viewedAt">[]; coachName: string; shared: boolean }) {
   return (
     <div className="mt-4">
       <h3 className="text-sm font-semibold text-ink">Who has seen this</h3>

@@ -6,8 +6,10 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 
-export type ThreadComment = { id: string; answerId: string; authorName: string; authorRole: "coach" | "client"; body: string; createdAt: Date };
+/** One comment of a thread, as assignments.get returns it (the client's and the coach's views share the shape). */
+export type ThreadComment = RouterOutputs["assignments"]["get"]["comments"][number];
 
 const BODY_MAX = 4000;
 
@@ -25,7 +27,7 @@ export function CommentThread({
 }: {
   answerId: string;
   comments: ThreadComment[];
-  viewerRole: "coach" | "client";
+  viewerRole: ThreadComment["authorRole"];
   otherName: string;
   canReply: boolean;
   headingLevel?: 3 | 4;

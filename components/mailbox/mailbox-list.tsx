@@ -1,8 +1,9 @@
 import { LocalDate } from "@/components/dates/local-date";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 import { EmptyState } from "@/components/ui/layout";
 import { linkify } from "./linkify";
 
-type Email = { id: string; to: string; subject: string; text: string; createdAt: Date; status: "pending" | "sent" | "failed" };
+type Email = RouterOutputs["mailbox"]["list"]["items"][number];
 
 const statusText = { pending: "Waiting to be sent", sent: "Sent", failed: "Couldn't be sent yet" } as const;
 

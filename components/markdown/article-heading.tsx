@@ -1,3 +1,4 @@
+import type { ContentStatus } from "@/components/content/list-bits";
 import { seriesLabel } from "@/lib/content/series-label";
 
 /** "Series · Part N" above an article's title, shown the same way everywhere. */
@@ -6,7 +7,7 @@ export function SeriesLine({ series, part, className = "" }: { series: string | 
   return label ? <p className={`text-sm font-medium text-accent-strong ${className}`}>{label}</p> : null;
 }
 
-export function StatusBadge({ status }: { status: "draft" | "published" | "archived" }) {
+export function StatusBadge({ status }: { status: ContentStatus }) {
   const styles = {
     draft: "border-warn/50 bg-warn-soft text-warn",
     published: "border-accent/40 bg-accent-soft text-accent-strong",

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { answerValueSchema } from "@/server/services/content/prompt-schemas";
-import { saveAnswer } from "../services/answers/save";
+import { saveAnswer, saveAnswerInput } from "../services/answers/save";
 import { setAnswerSharing } from "../services/answers/set-sharing";
 import { clientProcedure, router } from "../trpc/init";
 
@@ -9,16 +8,7 @@ const promptId = z.string().min(1).max(64);
 
 export const answersRouter = router({
   save: clientProcedure
-    .input(
-      z.strictObject({
-        assignmentId: z.string().uuid(),
-        promptId,
-        value: answerValueSchema,
-        baseVersion: z.number().int().min(0).max(1_000_000_000),
-        saveId: z.string().uuid(),
-        afterSaveId: z.string().uuid().optional(),
-      }),
-    )
+    .input(saveAnswerInput)
     .mutation(({ ctx, input }) => saveAnswer(ctx.db, ctx.actor, input, ctx.now())),
   setSharing: clientProcedure
     .input(

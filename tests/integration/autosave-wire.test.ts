@@ -13,8 +13,9 @@ import { useTestDatabase as openTestDatabase } from "../helpers/test-db";
 import { buildWorld, TEST_PASSWORD, testLimits } from "../helpers/world";
 
 /**
- * The browser's autosave transport speaks to the real tRPC fetch handler here, so the wire format
- * (superjson body, result and error shapes, CONFLICT details) is checked end to end.
+ * The browser's autosave transport (tRPC's own client: httpLink, superjson, a keepalive fetch)
+ * speaks to the real tRPC fetch handler here, so the wire format (one unbatched request per save,
+ * superjson body, result and error shapes, CONFLICT details) is checked end to end.
  */
 const handle = await openTestDatabase();
 const db = handle.db;
@@ -22,15 +23,21 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let assignmentId: string;
 let clientSession: SessionUser;
 
-function transportAs(session: SessionUser | null) {
-  const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) =>
-    fetchRequestHandler({
+/** What the transport put on the wire: each request's URL and init, as tRPC's httpLink built it. */
+const wire: Array<{ url: string; init: RequestInit }> = [];
+
+/** The real transport (tRPC's client with the keepalive fetch) against the real fetch handler. */
+function transportAs(session: SessionUser | null, context: typeof createContext = createContext) {
+  const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
+    wire.push({ url: String(url), init: init! });
+    return fetchRequestHandler({
       endpoint: "/api/trpc",
       req: new Request(new URL(String(url), "http://hearth.test"), init),
       router: appRouter,
-      createContext: () => createContext({ db, session }),
-    })) as typeof fetch;
-  return createFetchSaveTransport("/api/trpc/answers.save", fetchImpl);
+      createContext: () => context({ db, session }),
+    });
+  }) as typeof fetch;
+  return createFetchSaveTransport({ url: "/api/trpc", fetch: fetchImpl });
 }
 
 const text = (t: string) => ({ kind: "text" as const, text: t });
@@ -64,9 +71,13 @@ beforeAll(async () => {
 
 describe("autosave over the wire", () => {
   it("saves a first answer and reads the new version", async () => {
+    wire.length = 0;
     const outcome = await transportAs(clientSession)(request({}));
     expect(outcome).toMatchObject({ kind: "saved", version: 1 });
     if (outcome.kind === "saved") expect(outcome.updatedAt).toBeInstanceOf(Date);
+    // One request of its own (no batch), kept alive so it survives the page closing.
+    expect(wire).toHaveLength(1);
+    expect(wire[0]).toMatchObject({ url: "/api/trpc/answers.save", init: { method: "POST", keepalive: true } });
     expect(await storedRows("time-someone-helped")).toEqual([{ version: 1, value: text("A friend sat with me.") }]);
   });
 
@@ -155,10 +166,21 @@ describe("autosave over the wire", () => {
   });
 
   it("a network failure is 'offline', never lost", async () => {
-    const failing = createFetchSaveTransport("/api/trpc/answers.save", (async () => {
-      throw new TypeError("Failed to fetch");
-    }) as typeof fetch);
+    const failing = createFetchSaveTransport({
+      fetch: (async () => {
+        throw new TypeError("Failed to fetch");
+      }) as typeof fetch,
+    });
     expect(await failing(request({}))).toEqual({ kind: "offline" });
+  });
+
+  it("a server error (the handler's own 500 reply) is 'offline': the same save goes again later", async () => {
+    const broken: typeof createContext = () => {
+      throw new Error("database restarting");
+    };
+    const outcome = await transportAs(clientSession, broken)(request({ promptId: "comfort-asking", value: { kind: "scale", value: 5 } }));
+    expect(outcome).toEqual({ kind: "offline" });
+    expect(await storedRows("comfort-asking")).toEqual([]);
   });
 
   it("the engine with the real transport ends up saved, version after version", async () => {

@@ -371,7 +371,7 @@ describe("autosave engine: page hide while a save is on its way", () => {
   });
 });
 
-describe("autosave engine with the fetch transport: unclear replies", () => {
+describe("autosave engine with the tRPC transport: unclear replies", () => {
   it("keeps the saveId when a reply isn't clearly a tRPC reply (empty 200, unreadable, proxy page)", async () => {
     const replies = [
       () => new Response("", { status: 200 }),
@@ -387,7 +387,7 @@ describe("autosave engine with the fetch transport: unclear replies", () => {
     const engine = createAutosaveEngine({
       assignmentId: "a1",
       initial: [{ promptId: "p1", value: text(""), version: 0 }],
-      transport: createFetchSaveTransport("/api/trpc/answers.save", fetchImpl),
+      transport: createFetchSaveTransport({ fetch: fetchImpl }),
       newId,
     });
     engine.edit("p1", text("worth keeping"));

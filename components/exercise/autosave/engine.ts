@@ -1,3 +1,4 @@
+import type { RouterInputs } from "@/components/trpc/outputs";
 import type { AnswerValue } from "@/lib/content/prompts";
 
 /**
@@ -10,15 +11,8 @@ import type { AnswerValue } from "@/lib/content/prompts";
  * "flush" save naming that save (afterSaveId), which the server applies on top of it in any order.
  */
 
-export type SaveRequest = {
-  assignmentId: string;
-  promptId: string;
-  value: AnswerValue;
-  baseVersion: number;
-  saveId: string;
-  /** Our own save still on its way: this one may land on top of it (see server/services/answers/save.ts). */
-  afterSaveId?: string;
-};
+/** One save as answers.save takes it: the router's own input type, not a copy of it. */
+export type SaveRequest = RouterInputs["answers"]["save"];
 
 export type SaveOutcome =
   | { kind: "saved"; answerId: string; version: number; updatedAt: Date }

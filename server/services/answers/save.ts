@@ -1,24 +1,31 @@
 import "server-only";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Queryable, Transaction } from "@/db/client";
 import { answers, assignments } from "@/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { type AnswerValue, answerProblem } from "@/lib/content/prompts";
+import { answerValueSchema } from "../content/prompt-schemas";
 import { loadOwnAssignment } from "../assignments/load";
 
-export type SaveAnswerInput = {
-  assignmentId: string;
-  promptId: string;
-  value: AnswerValue;
-  baseVersion: number;
-  saveId: string;
+/**
+ * What a save sends: the one definition of it. The router takes it as answers.save's input, and the
+ * browser's autosave derives its request type from the router (RouterInputs["answers"]["save"]).
+ */
+export const saveAnswerInput = z.strictObject({
+  assignmentId: z.string().uuid(),
+  promptId: z.string().min(1).max(64),
+  value: answerValueSchema,
+  baseVersion: z.number().int().min(0).max(1_000_000_000),
+  saveId: z.string().uuid(),
   /**
    * The page's own previous save, possibly still on its way (sent again on page hide so the newest
    * text can't be lost). If that save is the only change since baseVersion, this one applies on top.
    */
-  afterSaveId?: string;
-};
+  afterSaveId: z.string().uuid().optional(),
+});
+export type SaveAnswerInput = z.infer<typeof saveAnswerInput>;
 export type SavedAnswer = { answerId: string; version: number; value: AnswerValue; updatedAt: Date };
 
 type StoredAnswer = SavedAnswer & { lastSaveId: string | null };

@@ -8,24 +8,19 @@ import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { CONTENT_LIMITS } from "@/lib/content/limits";
 
-type Status = "draft" | "published" | "archived";
+/** What the editor starts from: the parts of articles.get it edits. */
+export type ArticleEditorInitial = Pick<
+  RouterOutputs["articles"]["get"],
+  "id" | "revision" | "status" | "title" | "series" | "part" | "summary" | "body" | "tags"
+>;
 
-export type ArticleEditorInitial = {
-  id: string;
-  revision: number;
-  status: Status;
-  title: string;
-  series: string | null;
-  part: number | null;
-  summary: string;
-  body: string;
-  tags: string[];
-};
+type Status = ArticleEditorInitial["status"];
 
 type Fields = { title: string; series: string; part: string; summary: string; tags: string; body: string };
 

@@ -6,12 +6,13 @@ import { useState, type FormEvent } from "react";
 import { StatusBadge } from "@/components/markdown/article-heading";
 import { errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { CONTENT_LIMITS } from "@/lib/content/limits";
 
-type Exercise = { id: string; title: string; status: "draft" | "published" | "archived"; latestVersion: number | null; hasUnpublishedChanges: boolean };
+type Exercise = RouterOutputs["articles"]["get"]["exercises"][number];
 
 /** The exercises built on an article, and a way to start a new one. */
 export function ArticleExercises({
