@@ -3,7 +3,9 @@ import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { articleCardColumns, articleContentOf, articleListQuery, articleSearchCondition, listSeries } from "./articles";
+import { articleCardColumns, articleListQuery, articleSearchCondition } from "./articles/list-query";
+import { articleContentOf } from "./articles/load";
+import { listSeries } from "./articles/series";
 import { afterTimeCursor, containsPattern, newestFirst, toContentPage, type ContentCursor } from "./list-query";
 import type { ArticleSnapshot, PromptDefinition } from "./prompt-types";
 
