@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
-import { passwordProblem } from "@/server/services/auth/password-policy";
+import { newPasswordProblem } from "@/server/services/auth/password-strength";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import type { AcceptState } from "@/components/invitations/accept-state";
 
@@ -19,7 +19,7 @@ export async function acceptInvitationAction(token: string, _previous: AcceptSta
   const fields: AcceptState["fields"] = {};
   if (!name) fields.name = "Please tell us your name. It's how your coach will see you.";
   else if (name.length > NAME_MAX) fields.name = `Please keep your name to ${NAME_MAX} characters or fewer.`;
-  const problem = passwordProblem(password, { email });
+  const problem = await newPasswordProblem(password, { email, name });
   if (problem) fields.password = problem;
   else if (password !== confirm) fields.confirm = "The two passwords are different. Please type the same one twice.";
   if (Object.keys(fields).length > 0) return { error: null, fields, name };
