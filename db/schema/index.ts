@@ -1,5 +1,6 @@
 export * from "./people";
 export * from "./content";
 export * from "./assignments";
-export * from "./messaging";
+export * from "./invitations";
+export * from "./email-outbox";
 export * from "./audit";

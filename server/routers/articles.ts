@@ -2,16 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc/init";
 import { policy } from "../policy";
-import {
-  archiveArticle,
-  createArticle,
-  getArticle,
-  listArticles,
-  listSeries,
-  publishArticle,
-  restoreArticle,
-  updateArticle,
-} from "../services/content/articles";
+import { archiveArticle, restoreArticle } from "../services/content/articles/archive";
+import { createArticle } from "../services/content/articles/create";
+import { getArticle } from "../services/content/articles/get";
+import { listArticles } from "../services/content/articles/list";
+import { publishArticle } from "../services/content/articles/publish";
+import { listSeries } from "../services/content/articles/series";
+import { updateArticle } from "../services/content/articles/update";
 import { IMPORT_MAX_BASE64, previewImport, saveImport } from "../services/content/article-import";
 import { CONTENT_LIMITS } from "@/lib/content/limits";
 import { articleFields, bodySchema, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";

@@ -3,20 +3,16 @@ import { z } from "zod";
 import { procedureFor, router } from "../trpc/init";
 import { policy } from "../policy";
 import { exerciseTitleSchema, instructionsSchema, searchSchema } from "../services/content/content-fields";
-import {
-  archiveExercise,
-  createExercise,
-  getExercise,
-  getExerciseVersion,
-  listExercises,
-  listExerciseVersions,
-  publishExercise,
-  restoreExercise,
-  suggestPrompts,
-  updateExerciseDraft,
-} from "../services/content/exercises";
+import { archiveExercise, restoreExercise } from "../services/content/exercises/archive";
+import { createExercise } from "../services/content/exercises/create";
+import { getExercise } from "../services/content/exercises/get";
+import { listExercises } from "../services/content/exercises/list";
+import { publishExercise } from "../services/content/exercises/publish";
+import { suggestPrompts } from "../services/content/exercises/suggest-prompts";
+import { updateExerciseDraft } from "../services/content/exercises/update-draft";
+import { getExerciseVersion, listExerciseVersions } from "../services/content/exercises/versions";
 import { contentPageInput } from "../services/pagination";
-import { promptListSchema } from "@/server/services/content/prompt-schemas";
+import { promptListSchema } from "../services/content/prompt-schemas";
 
 const editor = procedureFor(policy.editsContent);
 const reader = procedureFor(policy.seesDraftContent);

@@ -236,6 +236,8 @@ describe("invitations.preview and accept", () => {
     expect(short).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least 12 characters") });
     const sameAsEmail = await callers.anonymous.invitations.accept({ token, name: "Care", password: "careful@example.test" }).catch((e: unknown) => e);
     expect(sameAsEmail).toMatchObject({ code: "BAD_REQUEST" });
+    const common = await callers.anonymous.invitations.accept({ token, name: "Care", password: "Password1234" }).catch((e: unknown) => e);
+    expect(common).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("on lists that attackers try first") });
     expect(await outcome(callers.anonymous.invitations.accept({ token, name: "   ", password: PASSWORD }))).toBe("BAD_REQUEST");
     expect(await outcome(callers.anonymous.invitations.accept({ token, name: "Care", password: PASSWORD, role: "admin" } as never))).toBe("BAD_REQUEST");
     expect(await rowCounts(db, invitationTables)).toEqual(before);

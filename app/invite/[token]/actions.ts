@@ -3,25 +3,24 @@ import { TRPCError } from "@trpc/server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
-import { passwordProblem } from "@/lib/auth/password-policy";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import type { AcceptState } from "@/components/invitations/accept-state";
 
 const NAME_MAX = 100;
+
+/** The form field a domain error points at, when it names one. */
+const fieldOf = (error: TRPCError): unknown => (error.cause as { details?: { field?: unknown } } | undefined)?.details?.field;
 
 /** Creates the account from the invitation, then signs the person in and takes them home. */
 export async function acceptInvitationAction(token: string, _previous: AcceptState, formData: FormData): Promise<AcceptState> {
   const name = String(formData.get("name") ?? "").trim().slice(0, NAME_MAX + 1);
   const password = String(formData.get("password") ?? "").slice(0, 1024);
   const confirm = String(formData.get("confirm") ?? "").slice(0, 1024);
-  const email = String(formData.get("email") ?? "").slice(0, 320);
 
   const fields: AcceptState["fields"] = {};
   if (!name) fields.name = "Please tell us your name. It's how your coach will see you.";
   else if (name.length > NAME_MAX) fields.name = `Please keep your name to ${NAME_MAX} characters or fewer.`;
-  const problem = passwordProblem(password, { email });
-  if (problem) fields.password = problem;
-  else if (password !== confirm) fields.confirm = "The two passwords are different. Please type the same one twice.";
+  if (password !== confirm) fields.confirm = "The two passwords are different. Please type the same one twice.";
   if (Object.keys(fields).length > 0) return { error: null, fields, name };
 
   let accepted: { email: string };
@@ -29,6 +28,9 @@ export async function acceptInvitationAction(token: string, _previous: AcceptSta
     accepted = await (await getServerCaller()).invitations.accept({ token, name, password });
   } catch (error) {
     if (error instanceof TRPCError) {
+      // The service judges the password (strength, not the person's own name or email) once the invitation checks out.
+      const field = fieldOf(error);
+      if (field === "password" || field === "name") return { error: null, fields: { [field]: error.message }, name };
       const message = error.code === "BAD_REQUEST" && error.message.startsWith("[") ? "Some of what you typed doesn't fit. Please check it and try again." : error.message;
       return { error: message, fields: {}, name };
     }

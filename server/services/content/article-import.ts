@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { articles, exercises } from "@/db/schema";
 import { InvalidInputError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import type { ArticleFieldsInput } from "./articles";
+import type { ArticleFieldsInput } from "./articles/create";
 import { decodeImportFile, IMPORT_MAX_BYTES } from "./import/decode-file";
 import { parseImportedDocument, type ImportDraft } from "./import/parse-document";
 import { type PromptDefinition } from "@/lib/content/prompts";

@@ -5,7 +5,7 @@ import { coachClients, invitations, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { hashPassword } from "../auth/password-hash";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { newPasswordProblem } from "../auth/password-strength";
 import { isUniqueViolation } from "../db-errors";
 import { InvitationUnavailableError } from "./errors";
 import { findUsableInvitation, type UsableInvitation, usableInvitation } from "./find-usable";
@@ -39,7 +39,7 @@ export async function acceptInvitation(
   if ((await accountFor(db, invitation.email)).length > 0) throw accountExists(invitation);
   const name = input.name.trim();
   if (!name) throw new InvalidInputError("Please tell us your name.", { field: "name" });
-  const problem = passwordProblem(input.password, { email: invitation.email });
+  const problem = await newPasswordProblem(input.password, { email: invitation.email, name });
   if (problem) throw new InvalidInputError(problem, { field: "password" });
   // Hashing is slow on purpose; do it before the transaction so no lock waits on it.
   const passwordHash = await hashPassword(input.password);

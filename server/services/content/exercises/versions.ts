@@ -1,0 +1,85 @@
+import "server-only";
+import type { RenderedArticle } from "@/lib/content/rendered-article";
+import { withRendered } from "../render-article";
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { exerciseVersions, users } from "@/db/schema";
+import { NotFoundError } from "@/server/errors";
+import { type Actor, authorize, policy } from "@/server/policy";
+import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
+import { loadExercise, promptCount } from "./load";
+
+export type ExerciseVersionSummary = {
+  id: string;
+  version: number;
+  title: string;
+  promptCount: number;
+  publishedAt: Date;
+  publishedByName: string | null;
+};
+
+export type ExerciseVersion = ExerciseVersionSummary & {
+  exerciseId: string;
+  instructions: string;
+  prompts: PromptDefinition[];
+  article: ArticleSnapshot & { rendered: RenderedArticle };
+};
+
+/** A published version as the history lists it (with users left-joined on its publisher). */
+const versionSummaryColumns = {
+  id: exerciseVersions.id,
+  version: exerciseVersions.version,
+  title: exerciseVersions.title,
+  publishedAt: exerciseVersions.publishedAt,
+  publishedByName: users.name,
+};
+
+/** Published versions, newest first; the cursor is the last version number seen. Admin only. */
+export async function listExerciseVersions(
+  db: Queryable,
+  actor: Actor,
+  input: { id: string; cursor?: { version: number } | null; limit: number },
+): Promise<{ items: ExerciseVersionSummary[]; nextCursor: { version: number } | null }> {
+  authorize(policy.seesDraftContent(actor));
+  await loadExercise(db, actor, input.id);
+  const rows = await db
+    .select({ ...versionSummaryColumns, promptCount: promptCount(exerciseVersions.prompts) })
+    .from(exerciseVersions)
+    .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
+    .where(
+      and(
+        eq(exerciseVersions.exerciseId, input.id),
+        eq(exerciseVersions.practiceId, actor.practiceId),
+        input.cursor ? lt(exerciseVersions.version, input.cursor.version) : undefined,
+      ),
+    )
+    .orderBy(desc(exerciseVersions.version))
+    .limit(input.limit + 1);
+  const items = rows.slice(0, input.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > input.limit && last ? { version: last.version } : null };
+}
+
+/** One published version exactly as it was published. Admin only. */
+export async function getExerciseVersion(db: Queryable, actor: Actor, input: { id: string; version: number }): Promise<ExerciseVersion> {
+  authorize(policy.seesDraftContent(actor));
+  const [row] = await db
+    .select({
+      ...versionSummaryColumns,
+      exerciseId: exerciseVersions.exerciseId,
+      instructions: exerciseVersions.instructions,
+      prompts: exerciseVersions.prompts,
+      article: exerciseVersions.article,
+    })
+    .from(exerciseVersions)
+    .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
+    .where(
+      and(
+        eq(exerciseVersions.exerciseId, input.id),
+        eq(exerciseVersions.version, input.version),
+        eq(exerciseVersions.practiceId, actor.practiceId),
+      ),
+    );
+  if (!row) throw new NotFoundError("That version");
+  return { ...row, article: withRendered(row.article), promptCount: row.prompts.length };
+}
