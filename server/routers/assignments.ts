@@ -5,6 +5,7 @@ import { getAssignment } from "../services/assignments/get";
 import { listAssignmentsForClient } from "../services/assignments/list-for-client";
 import { listAssignmentsForCoach } from "../services/assignments/list-for-coach";
 import { markAssignmentReviewed } from "../services/assignments/mark-reviewed";
+import { recordAssignmentView } from "../services/assignments/record-view";
 import { submitAssignment } from "../services/assignments/submit";
 import { pageInput } from "../services/pagination";
 import { authedProcedure, clientProcedure, coachProcedure, router } from "../trpc/init";
@@ -27,7 +28,10 @@ export const assignmentsRouter = router({
   listForCoach: coachProcedure
     .input(z.strictObject({ clientId: z.string().uuid().optional(), ...pageInput }))
     .query(({ ctx, input }) => listAssignmentsForCoach(ctx.db, ctx.actor, input, ctx.now())),
+  /** A read: it writes nothing, however often it is fetched. */
   get: authedProcedure.input(assignmentId).query(({ ctx, input }) => getAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  /** The coach's page of this assignment was opened: logs the views of its shared answers and marks them seen. */
+  recordView: authedProcedure.input(assignmentId).mutation(({ ctx, input }) => recordAssignmentView(ctx.db, ctx.actor, input, ctx.now())),
   submit: clientProcedure.input(assignmentId).mutation(({ ctx, input }) => submitAssignment(ctx.db, ctx.actor, input, ctx.now())),
   markReviewed: coachProcedure.input(assignmentId).mutation(({ ctx, input }) => markAssignmentReviewed(ctx.db, ctx.actor, input, ctx.now())),
 });
