@@ -26,7 +26,11 @@ export function RecordAssignmentView({ assignmentId }: { assignmentId: string })
   const { mutate } = useMutation(
     trpc.assignments.recordView.mutationOptions({
       // The answers now count as seen: the inbox and the roster's "new" counts change.
-      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.inbox.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.clients.pathKey() })]),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.inbox.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.clients.pathKey() }),
+        ]),
     }),
   );
   useOncePerOpening(assignmentId, () => mutate({ assignmentId }));
