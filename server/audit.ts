@@ -10,6 +10,8 @@ export type AuditEntry = {
   entityType?: string;
   entityId?: string;
   metadata?: Record<string, unknown>;
+  /** When it happened, if not the database's now(): services pass their clock, so time-based rules can be tested. */
+  createdAt?: Date;
 };
 
 /** Appends to the audit log. Call it with the same transaction as the change it records. */
@@ -25,6 +27,7 @@ export async function recordAudit(db: Queryable, entries: AuditEntry | AuditEntr
       entityType: e.entityType ?? null,
       entityId: e.entityId ?? null,
       metadata: e.metadata ?? {},
+      ...(e.createdAt ? { createdAt: e.createdAt } : {}),
     })),
   );
 }

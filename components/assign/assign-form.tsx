@@ -88,7 +88,7 @@ export function AssignForm({ exercise, preselectedClientId }: { exercise: Exerci
         <ul className="space-y-1">
           {done.clients.map((c) => (
             <li key={c.id}>
-              <Link className="font-medium text-accent-strong underline underline-offset-4" href={`/coach/clients/${c.id}`}>
+              <Link className="font-medium text-accent-strong underline underline-offset-4" href={`/coach/clients/${c.id}`} prefetch={false}>
                 Go to {c.name}&apos;s page
               </Link>
             </li>

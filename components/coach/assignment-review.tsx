@@ -21,7 +21,7 @@ export function AssignmentReview({ view }: { view: CoachView }) {
         description={
           <>
             For{" "}
-            <Link href={`/coach/clients/${client.id}`} className="font-medium text-accent-strong underline underline-offset-4">
+            <Link href={`/coach/clients/${client.id}`} prefetch={false} className="font-medium text-accent-strong underline underline-offset-4">
               {client.name}
             </Link>
           </>

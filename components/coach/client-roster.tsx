@@ -52,6 +52,8 @@ export function ClientRoster() {
               {/* The link's name stays exactly the client's name; the counts sit beside it, not inside. */}
               <Link
                 href={`/coach/clients/${client.id}`}
+                // The client's page charts shared answers; only a real opening may load it (and log the view).
+                prefetch={false}
                 className="font-medium text-accent-strong underline-offset-4 after:absolute after:inset-0 hover:underline"
               >
                 {client.name}

@@ -35,7 +35,7 @@ export function InboxList() {
                 {item.unread ? <span className="mr-2 rounded bg-accent-strong px-1.5 py-0.5 text-xs font-medium text-white">New</span> : null}
                 <Link
                   href={`/coach/assignments/${item.assignmentId}#answer-${item.answerId}`}
-                  // Opening shared answers is logged as a view: only a real click may do it, never a prefetch.
+                  // Shared answers are shown, and their view logged, only on a real opening, never by a prefetch.
                   prefetch={false}
                   className="text-ink underline-offset-4 after:absolute after:inset-0 hover:underline"
                 >

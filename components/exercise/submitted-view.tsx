@@ -30,7 +30,7 @@ export function SubmittedView({ view }: { view: ClientView }) {
         {version.prompts.map((prompt) => {
           const answer = answerByPrompt.get(prompt.id);
           const comments = answer ? view.comments.filter((c) => c.answerId === answer.answerId) : [];
-          const views = answer ? view.views.filter((v) => v.answerId === answer.answerId) : [];
+          const seenBy = answer ? view.seenBy.filter((v) => v.answerId === answer.answerId) : [];
           return (
             <li key={prompt.id} className="rounded-xl border border-line bg-white p-4 sm:p-5">
               <AnswerDisplay prompt={prompt} value={answer?.value ?? null} headingLevel={2} />
@@ -43,7 +43,7 @@ export function SubmittedView({ view }: { view: ClientView }) {
                     sharedAt={answer.sharedAt}
                     coachName={coachName}
                   />
-                  {answer.shared || views.length > 0 ? <AccessLog views={views} coachName={coachName} shared={answer.shared} /> : null}
+                  {answer.shared || seenBy.length > 0 ? <AccessLog seenBy={seenBy} coachName={coachName} shared={answer.shared} /> : null}
                   {answer.shared || comments.length > 0 ? (
                     <>
                       {!answer.shared ? (
@@ -75,17 +75,37 @@ export function SubmittedView({ view }: { view: ClientView }) {
   );
 }
 
-function AccessLog({ views, coachName, shared }: { views: Pick<ClientView["views"][number], "viewerName" | "viewedAt">[]; coachName: string; shared: boolean }) {
+type SeenByLine = ClientView["seenBy"][number];
+
+/** "once", "twice", "3 times". */
+function howOften(times: number): string {
+  return times === 1 ? "once" : times === 2 ? "twice" : `${times} times`;
+}
+
+/**
+ * One line per person: "Seen by Maya Lindqvist once, today at 14:05", or
+ * "Seen by Maya Lindqvist 3 times, first on Friday 28 November at 09:12, last today at 14:05".
+ * (Opening it again within half an hour counts as the same time.)
+ */
+function AccessLog({ seenBy, coachName, shared }: { seenBy: SeenByLine[]; coachName: string; shared: boolean }) {
   return (
     <div className="mt-4">
       <h3 className="text-sm font-semibold text-ink">Who has seen this</h3>
-      {views.length === 0 ? (
+      {seenBy.length === 0 ? (
         <p className="mt-1 text-sm text-muted">{shared ? `${coachName} hasn't opened it yet.` : "No one has opened it."}</p>
       ) : (
         <ul className="mt-1 space-y-0.5 text-sm">
-          {views.map((entry, index) => (
-            <li key={`${entry.viewedAt.getTime()}-${index}`}>
-              Seen by {entry.viewerName} <LocalDate date={entry.viewedAt} variant="moment-on" />
+          {seenBy.map((line) => (
+            <li key={line.viewerId}>
+              Seen by {line.viewerName} {howOften(line.times)}
+              {line.times === 1 ? (
+                <LocalDate date={line.lastSeenAt} variant="moment-on" prefix=", " />
+              ) : (
+                <>
+                  <LocalDate date={line.firstSeenAt} variant="moment-on" prefix=", first " />
+                  <LocalDate date={line.lastSeenAt} variant="moment-on" prefix=", last " />
+                </>
+              )}
             </li>
           ))}
         </ul>

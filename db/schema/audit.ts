@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { practices, users } from "./people";
@@ -42,5 +43,10 @@ export const auditEvents = pgTable(
     index("audit_practice_time_idx").on(t.practiceId, t.createdAt, t.id),
     index("audit_subject_time_idx").on(t.subjectUserId, t.createdAt, t.id),
     index("audit_entity_idx").on(t.entityId, t.createdAt),
+    // Views of answers: "has this coach viewed these answers lately?" (once per window) and the client's
+    // "seen by" lines (grouped per answer and viewer) are both served by this index.
+    index("audit_answer_views_idx")
+      .on(t.practiceId, t.entityId, t.actorId, t.createdAt)
+      .where(sql`${t.action} = 'answer.viewed'`),
   ],
 );

@@ -6,9 +6,11 @@ import { getAssignment } from "../services/assignments/get";
 import { listAssignmentsForClient } from "../services/assignments/list-for-client";
 import { listAssignmentsForCoach } from "../services/assignments/list-for-coach";
 import { markAssignmentReviewed } from "../services/assignments/mark-reviewed";
+import { recordAssignmentView } from "../services/assignments/record-view";
 import { submitAssignment } from "../services/assignments/submit";
 import { pageInput } from "../services/pagination";
 import { authedProcedure, clientProcedure, coachProcedure, router } from "../trpc/init";
+import { assignmentOutputs as out } from "./outputs/assignments";
 
 const assignmentId = z.strictObject({ assignmentId: z.string().uuid() });
 
@@ -22,13 +24,27 @@ export const assignmentsRouter = router({
         note: z.string().max(2000, "Please keep the note to 2000 characters or fewer.").optional(),
       }),
     )
+    .output(out.create)
     .mutation(({ ctx, input }) => createAssignments(ctx.db, ctx.actor, input, ctx.now())),
-  cancel: coachProcedure.input(assignmentId).mutation(({ ctx, input }) => cancelAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  cancel: coachProcedure
+    .input(assignmentId)
+    .output(out.cancel)
+    .mutation(({ ctx, input }) => cancelAssignment(ctx.db, ctx.actor, input, ctx.now())),
   listForClient: clientProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listAssignmentsForClient(ctx.db, ctx.actor, ctx.now())),
   listForCoach: coachProcedure
     .input(z.strictObject({ clientId: z.string().uuid().optional(), ...pageInput }))
+    .output(out.listForCoach)
     .query(({ ctx, input }) => listAssignmentsForCoach(ctx.db, ctx.actor, input, ctx.now())),
-  get: authedProcedure.input(assignmentId).query(({ ctx, input }) => getAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  /** A read: it writes nothing, however often it is fetched. */
+  get: authedProcedure.input(assignmentId).output(out.get).query(({ ctx, input }) => getAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  /** The coach's page of this assignment was opened: logs the views of its shared answers and marks them seen. */
+  recordView: authedProcedure
+    .input(assignmentId)
+    .output(out.recordView)
+    .mutation(({ ctx, input }) => recordAssignmentView(ctx.db, ctx.actor, input, ctx.now())),
   submit: clientProcedure.input(assignmentId).mutation(({ ctx, input }) => submitAssignment(ctx.db, ctx.actor, input, ctx.now())),
-  markReviewed: coachProcedure.input(assignmentId).mutation(({ ctx, input }) => markAssignmentReviewed(ctx.db, ctx.actor, input, ctx.now())),
+  markReviewed: coachProcedure
+    .input(assignmentId)
+    .output(out.markReviewed)
+    .mutation(({ ctx, input }) => markAssignmentReviewed(ctx.db, ctx.actor, input, ctx.now())),
 });

@@ -8,6 +8,7 @@ import { revokeInvitation } from "../services/invitations/revoke";
 import { kickingMail } from "../services/mail/kick";
 import { pageInput } from "../services/pagination";
 import { coachProcedure, publicProcedure, router } from "../trpc/init";
+import { invitationOutputs as out } from "./outputs/invitations";
 
 const token = z
   .string()
@@ -24,12 +25,15 @@ export const invitationsRouter = router({
         name: z.string().trim().max(100).optional(),
       }),
     )
+    .output(out.create)
     .mutation(({ ctx, input }) => kickingMail(ctx.db, createInvitation(ctx.db, ctx.actor, input, ctx.now()))),
   list: coachProcedure
     .input(z.strictObject({ ...pageInput }))
+    .output(out.list)
     .query(({ ctx, input }) => listInvitations(ctx.db, ctx.actor, input, ctx.now())),
   revoke: coachProcedure
     .input(z.strictObject({ id: z.string().uuid() }))
+    .output(out.revoke)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input, ctx.now())),
   preview: publicProcedure
     .input(z.strictObject({ token }))

@@ -4,6 +4,7 @@ import { namePageInput, noInput } from "../services/pagination";
 import { adminProcedure, authedProcedure, router } from "../trpc/init";
 import { changeUserRole, listPracticeMembers, setUserDisabled } from "../services/people/users";
 import { roles } from "@/lib/people/roles";
+import { userOutputs as out } from "./outputs/users";
 
 export const usersRouter = router({
   me: authedProcedure.input(noInput).query(({ ctx }) => ({
@@ -20,11 +21,14 @@ export const usersRouter = router({
         ...namePageInput,
       }),
     )
+    .output(out.list)
     .query(({ ctx, input }) => listPracticeMembers(ctx.db, ctx.actor, input)),
   setDisabled: adminProcedure
     .input(z.strictObject({ userId: z.string().uuid(), disabled: z.boolean() }))
+    .output(out.setDisabled)
     .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input, ctx.now())),
   changeRole: adminProcedure
     .input(z.strictObject({ userId: z.string().uuid(), role: z.enum(["admin", "coach"]) }))
+    .output(out.changeRole)
     .mutation(({ ctx, input }) => changeUserRole(ctx.db, ctx.actor, input, ctx.now())),
 });

@@ -22,8 +22,12 @@ type ErrorShape = { message: string; code: number; data: { code: string; httpSta
 /** What a caller sees of an error. Production responses never carry a stack trace or internal details. */
 export function formatError(shape: ErrorShape, error: TRPCError, production: boolean) {
   const cause = error.cause;
+  // Only input errors list their fields. An output that fails its schema (a field a service must not
+  // send) is our fault, an INTERNAL_SERVER_ERROR like any other: it names no fields.
   const zodIssues =
-    cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) : undefined;
+    cause instanceof ZodError && error.code === "BAD_REQUEST"
+      ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }))
+      : undefined;
   const internal = error.code === "INTERNAL_SERVER_ERROR";
   const message = zodIssues
     ? "Some of what was sent doesn't fit. Please check the highlighted fields."

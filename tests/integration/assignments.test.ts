@@ -237,7 +237,7 @@ describe("assignments.get", () => {
       version: { title: exercise.title, instructions: "Take your time." },
       answers: [],
       comments: [],
-      views: [],
+      seenBy: [],
     });
     expect(asClient.version.article).toMatchObject({ title: `About ${exercise.title}` });
     const asCoach = await callers.coach.assignments.get({ assignmentId });

@@ -84,7 +84,7 @@ describe("clients.overview", () => {
   });
 
   it("drops shared answers from the unread count once the coach has opened them", async () => {
-    await callers.coach.assignments.get({ assignmentId: sharedAssignmentId });
+    await callers.coach.assignments.recordView({ assignmentId: sharedAssignmentId });
     const page = await callers.coach.clients.overview({ limit: 50 });
     expect(page.items.find((c) => c.id === world.ids.client)).toMatchObject({ unreadShared: 0, awaitingReview: 1 });
     expect(await callers.coach.clients.overviewTotals()).toEqual({ awaitingReview: 1, unreadShared: 0 });

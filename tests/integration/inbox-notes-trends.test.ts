@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clientNotes } from "@/db/schema";
+import { VIEW_DEDUPE_WINDOW_MS } from "@/server/services/views/answer-views";
 import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { submittedAndShared } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, tableFingerprint } from "../helpers/outcomes";
@@ -62,8 +63,10 @@ describe("inbox", () => {
     for (const secret of ["tender", "brave", "private paragraph", fromClient.saved.reflection.answerId]) expect(serialised).not.toContain(secret);
     expect(await callers.coach.inbox.unreadCount()).toEqual({ count: 3 });
 
-    // Opening the assignment marks its shared answers read.
+    // Reading the assignment changes nothing; the page recording its opening marks its shared answers read.
     await callers.coach.assignments.get({ assignmentId: fromClient2.assignmentId });
+    expect(await callers.coach.inbox.unreadCount({})).toEqual({ count: 3 });
+    await callers.coach.assignments.recordView({ assignmentId: fromClient2.assignmentId });
     expect(await callers.coach.inbox.unreadCount({})).toEqual({ count: 1 });
     const after = await callers.coach.inbox.list({ limit: 100 });
     expect(after.items.filter((i) => i.unread).map((i) => i.answerId)).toEqual([fromClient.saved.word.answerId]);
@@ -240,6 +243,11 @@ describe("trends", () => {
 
     const coachSees = await callers.coach.trends.forClient({ clientId: world.ids.client2 });
     const shown = coachSees.flatMap((s) => s.points);
+    // The chart's query writes nothing; the page records the view. (Later than the window, so points the
+    // coach opened in earlier tests count as viewed again.)
+    expect(await db.$count(auditEvents, eq(auditEvents.action, "answer.viewed"))).toBe(viewedBefore);
+    const coachLater = await world.as("coach", () => new Date(Date.now() + 2 * VIEW_DEDUPE_WINDOW_MS));
+    expect(await coachLater.trends.recordView({ clientId: world.ids.client2 })).toEqual({ viewed: shown.length, recorded: shown.length });
     expect(shown.map((p) => p.answerId)).toContain(sharedCalm.saved.calm.answerId);
     expect(shown.map((p) => p.answerId)).not.toContain(privateCalm.saved.calm.answerId);
 
@@ -264,10 +272,12 @@ describe("trends", () => {
 
     const sharedView = await client2.assignments.get({ assignmentId: sharedCalm.assignmentId });
     if (sharedView.role !== "client") throw new Error("expected the client's view");
-    expect(sharedView.views).toEqual([{ answerId: sharedCalm.saved.calm.answerId, viewerName: "Casey Coach", viewedAt: expect.any(Date) }]);
+    expect(sharedView.seenBy).toEqual([
+      { answerId: sharedCalm.saved.calm.answerId, viewerId: world.ids.coach, viewerName: "Casey Coach", firstSeenAt: expect.any(Date), lastSeenAt: expect.any(Date), times: 1 },
+    ]);
     const privateView = await client2.assignments.get({ assignmentId: privateCalm.assignmentId });
     if (privateView.role !== "client") throw new Error("expected the client's view");
-    expect(privateView.views).toEqual([]);
+    expect(privateView.seenBy).toEqual([]);
   });
 
   it("gives other coaches, admins and other practices nothing about the client, and writes no trace for them", async () => {

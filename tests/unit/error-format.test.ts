@@ -35,4 +35,13 @@ describe("error formatting", () => {
     const conflictError = new TRPCError({ code: "CONFLICT", message: conflict.message, cause: conflict });
     expect(formatError(shape("Changed elsewhere", "CONFLICT"), conflictError, true).data.details).toEqual({ serverVersion: 3 });
   });
+
+  it("treats an output that fails its schema as an internal error, naming no field", () => {
+    const parsed = z.strictObject({ id: z.string() }).safeParse({ id: "a", privateNote: "Only for me" });
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Output validation failed", cause: parsed.error });
+    const formatted = formatError(shape("Output validation failed", "INTERNAL_SERVER_ERROR"), error, true);
+    expect(formatted.data.zodIssues).toBeUndefined();
+    expect(formatted.message).toMatch(/went wrong on our side/);
+    expect(JSON.stringify(formatted)).not.toContain("privateNote");
+  });
 });

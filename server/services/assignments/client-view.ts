@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, max, min } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answerComments, answers, auditEvents, users } from "@/db/schema";
 import type { AnswerValue } from "@/lib/content/prompts";
@@ -32,12 +32,17 @@ export type ClientAssignmentView = {
   article: RenderedArticle;
   answers: { promptId: string; answerId: string; value: AnswerValue; version: number; shared: boolean; sharedAt: Date | null; updatedAt: Date }[];
   comments: ThreadComment[];
-  /** The client's access log: who opened which shared answer, newest first. */
-  views: { answerId: string; viewerName: string; viewedAt: Date }[];
+  /** The client's access log, one line per viewer per answer (most recently seen first). */
+  seenBy: AnswerSeenBy[];
 };
 
-/** Views shown on the page are capped; the full log stays in the audit table. */
-const VIEWS_SHOWN = 500;
+export type AnswerSeenBy = { answerId: string; viewerId: string; viewerName: string; firstSeenAt: Date; lastSeenAt: Date; times: number };
+
+/**
+ * Lines shown on the page are capped (one per viewer per answer, so this is far beyond any real
+ * exercise); the full log stays in the audit table.
+ */
+const SEEN_BY_SHOWN = 200;
 
 /** Comments of every thread on these answers, oldest first. */
 export async function threadComments(db: Queryable, practiceId: string, clientId: string, answerIds: string[]): Promise<ThreadComment[]> {
@@ -73,17 +78,9 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
     .from(answers)
     .where(eq(answers.assignmentId, a.id));
   const answerIds = mine.map((row) => row.answerId);
-  const [comments, views] = await Promise.all([
+  const [comments, seenBy] = await Promise.all([
     threadComments(db, a.practiceId, a.clientId, answerIds),
-    answerIds.length === 0
-      ? []
-      : db
-          .select({ answerId: auditEvents.entityId, viewerName: users.name, viewedAt: auditEvents.createdAt })
-          .from(auditEvents)
-          .innerJoin(users, eq(users.id, auditEvents.actorId))
-          .where(and(eq(auditEvents.action, "answer.viewed"), eq(auditEvents.subjectUserId, a.clientId), inArray(auditEvents.entityId, answerIds)))
-          .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-          .limit(VIEWS_SHOWN),
+    answerIds.length === 0 ? [] : seenByOf(db, a.practiceId, a.clientId, answerIds),
   ]);
   return {
     role: "client",
@@ -106,6 +103,41 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
     article: renderArticle(loaded.version.article.body),
     answers: mine,
     comments,
-    views: views.map((v) => ({ answerId: v.answerId!, viewerName: v.viewerName, viewedAt: v.viewedAt })),
+    seenBy,
   };
+}
+
+/** Who has seen each of these answers: first and last time and how often, grouped in the database. */
+async function seenByOf(db: Queryable, practiceId: string, clientId: string, answerIds: string[]): Promise<AnswerSeenBy[]> {
+  const lastSeenAt = max(auditEvents.createdAt);
+  const rows = await db
+    .select({
+      answerId: auditEvents.entityId,
+      viewerId: auditEvents.actorId,
+      viewerName: users.name,
+      firstSeenAt: min(auditEvents.createdAt),
+      lastSeenAt,
+      times: count(),
+    })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(
+        eq(auditEvents.practiceId, practiceId),
+        eq(auditEvents.action, "answer.viewed"),
+        eq(auditEvents.subjectUserId, clientId),
+        inArray(auditEvents.entityId, answerIds),
+      ),
+    )
+    .groupBy(auditEvents.entityId, auditEvents.actorId, users.name)
+    .orderBy(desc(lastSeenAt), asc(auditEvents.actorId))
+    .limit(SEEN_BY_SHOWN);
+  return rows.map((row) => ({
+    answerId: row.answerId!,
+    viewerId: row.viewerId!,
+    viewerName: row.viewerName,
+    firstSeenAt: row.firstSeenAt!,
+    lastSeenAt: row.lastSeenAt!,
+    times: row.times,
+  }));
 }

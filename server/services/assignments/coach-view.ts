@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers } from "@/db/schema";
-import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/policy";
 import type { AnswerValue } from "@/lib/content/prompts";
 import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
@@ -32,56 +31,35 @@ export type CoachAssignmentView = {
 };
 
 /**
- * What the assigning coach sees. Reading it leaves a trace: one answer.viewed audit event per
- * shared answer shown, written in the same transaction as the read, and the answers count as seen.
+ * What the assigning coach sees. A read, so it writes nothing: the coach's page records the view
+ * (access log, inbox "seen") with assignments.recordView, once per opening.
  */
 export async function coachAssignmentView(db: Queryable, actor: Actor, loaded: LoadedAssignment, now: Date): Promise<CoachAssignmentView> {
   const a = loaded.assignment;
-  return db.transaction(async (tx) => {
-    const shared = await tx
-      .select({ answerId: answers.id, promptId: answers.promptId, value: answers.value, sharedAt: answers.sharedAt })
-      .from(answers)
-      .where(and(eq(answers.assignmentId, a.id), eq(answers.coachId, actor.userId), eq(answers.shared, true)))
-      .orderBy(asc(answers.sharedAt), asc(answers.id));
-    const answerIds = shared.map((row) => row.answerId);
-    const comments = await threadComments(tx, a.practiceId, a.clientId, answerIds);
-    if (answerIds.length > 0) {
-      await recordAudit(
-        tx,
-        answerIds.map((answerId) => ({
-          practiceId: a.practiceId,
-          actorId: actor.userId,
-          action: "answer.viewed" as const,
-          subjectUserId: a.clientId,
-          entityType: "answer",
-          entityId: answerId,
-          metadata: { assignmentId: a.id },
-        })),
-      );
-      await tx
-        .update(answers)
-        .set({ coachSeenAt: now })
-        .where(and(inArray(answers.id, answerIds), or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answers.sharedAt))));
-    }
-    return {
-      role: "coach" as const,
-      assignment: {
-        id: a.id,
-        exerciseId: a.exerciseId,
-        status: a.status,
-        dueAt: a.dueAt,
-        note: a.note,
-        createdAt: a.createdAt,
-        submittedAt: a.submittedAt,
-        reviewedAt: a.reviewedAt,
-        cancelledAt: a.cancelledAt,
-        overdue: isOverdue(a, now),
-      },
-      version: loaded.version,
-      client: { id: a.clientId, name: loaded.clientName },
-      sharedAnswers: shared.map((row) => ({ ...row, sharedAt: row.sharedAt! })),
-      comments,
-      sharedCount: shared.length,
-    };
-  });
+  const shared = await db
+    .select({ answerId: answers.id, promptId: answers.promptId, value: answers.value, sharedAt: answers.sharedAt })
+    .from(answers)
+    .where(and(eq(answers.assignmentId, a.id), eq(answers.coachId, actor.userId), eq(answers.shared, true)))
+    .orderBy(asc(answers.sharedAt), asc(answers.id));
+  const comments = await threadComments(db, a.practiceId, a.clientId, shared.map((row) => row.answerId));
+  return {
+    role: "coach" as const,
+    assignment: {
+      id: a.id,
+      exerciseId: a.exerciseId,
+      status: a.status,
+      dueAt: a.dueAt,
+      note: a.note,
+      createdAt: a.createdAt,
+      submittedAt: a.submittedAt,
+      reviewedAt: a.reviewedAt,
+      cancelledAt: a.cancelledAt,
+      overdue: isOverdue(a, now),
+    },
+    version: loaded.version,
+    client: { id: a.clientId, name: loaded.clientName },
+    sharedAnswers: shared.map((row) => ({ ...row, sharedAt: row.sharedAt! })),
+    comments,
+    sharedCount: shared.length,
+  };
 }

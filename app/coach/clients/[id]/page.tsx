@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ScaleTrends } from "@/components/charts/scale-trends";
 import { ClientTimeline } from "@/components/coach/client-timeline";
 import { NotesPanel } from "@/components/coach/notes-panel";
+import { RecordTrendsView } from "@/components/coach/record-view";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
@@ -10,6 +11,7 @@ import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Client" };
 
+/** The chart shows shared answers' values: RecordTrendsView logs that view once the page is open (the query writes nothing). */
 export default async function CoachClientPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea("coach");
   const { id } = await params;
@@ -37,6 +39,7 @@ export default async function CoachClientPage({ params }: { params: Promise<{ id
             </h2>
             <p className="mb-3 text-sm text-muted">Only answers {client.name} chose to share with you appear here.</p>
             <ScaleTrends series={trends} empty={`When ${client.name} shares an answer on a scale, it will be charted here.`} />
+            {trends.length > 0 ? <RecordTrendsView clientId={client.id} /> : null}
           </section>
         </div>
         <div className="min-w-0">

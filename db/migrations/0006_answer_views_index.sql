@@ -1,0 +1,1 @@
+CREATE INDEX "audit_answer_views_idx" ON "audit_events" USING btree ("practice_id","entity_id","actor_id","created_at") WHERE "audit_events"."action" = 'answer.viewed';
