@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { executablePathFor, locateChromium } from "./scripts/chromium";
 import { env } from "./server/env";
 
 const port = env.E2E_PORT;
-// Debian's Chromium where present (this project's CI); otherwise Playwright's own browser.
-const executablePath = env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// CHROMIUM_PATH, else a system Chromium (Debian's in this project's CI), else Playwright's own browser.
+const executablePath = executablePathFor(locateChromium());
 
 export default defineConfig({
   testDir: "tests/e2e",
