@@ -36,6 +36,9 @@ export default defineConfig({
     command: `npx tsx scripts/e2e-server.ts ${port}`,
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
+    // SIGTERM to the server's process group, so scripts/e2e-server.ts drops its database; SIGKILL only after
+    // the timeout (its watchdog then drops it).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
