@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/client";
 import { seedDemo } from "../db/seed/demo";
@@ -20,11 +21,21 @@ import {
  * under .data/e2e, or a new database on the server in DATABASE_URL. The database is dropped however the server
  * stops: on SIGTERM/SIGINT (Playwright's webServer.gracefulShutdown) by this process; when this process is
  * killed outright, by a watchdog (scripts/e2e-reaper.ts) in a process group of its own; and what a run
- * killed with its watchdog leaves is swept by the next run once its owner is gone.
+ * killed with its watchdog leaves is swept by the next run once its owner is gone. When the Playwright runner
+ * itself is killed, its end of our stdin closes, and that stops us too.
  */
 const port = process.argv[2] ?? "3210";
 
 const say = (line: string) => console.log(`[e2e-server] ${line}`);
+
+function isPipe(fd: number): boolean {
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isFIFO() || stat.isSocket();
+  } catch {
+    return false;
+  }
+}
 
 /** The watchdog: drops the database if this process dies without doing it. */
 function startReaper(database: E2eDatabase) {
@@ -89,6 +100,9 @@ async function main() {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   process.on("SIGHUP", stop);
+  // Playwright gives the server a pipe as stdin: when it closes, the runner is gone without stopping us
+  // (killed, e.g. by a CI timeout), and nobody else would.
+  if (isPipe(0)) process.stdin.on("close", stop).resume();
 
   try {
     const handle = await openDatabase(
