@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { executablePathFor, locateChromium } from "./scripts/chromium";
 import { env } from "./server/env";
 
 const port = env.E2E_PORT;
-// Debian's Chromium where present (this project's CI); otherwise Playwright's own browser.
-const executablePath = env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// CHROMIUM_PATH, else a system Chromium (Debian's in this project's CI), else Playwright's own browser.
+const executablePath = executablePathFor(locateChromium());
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -36,6 +36,9 @@ export default defineConfig({
     command: `npx tsx --conditions=react-server scripts/e2e-server.ts ${port}`,
     url: `http://localhost:${port}/sign-in`,
     reuseExistingServer: false,
+    // SIGTERM to the server's process group, so scripts/e2e-server.ts drops its database; SIGKILL only after
+    // the timeout (its watchdog then drops it).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",

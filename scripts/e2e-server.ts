@@ -1,51 +1,124 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
 import { openDatabase } from "../db/client";
 import { seedDemo } from "../server/seed/demo";
 import { env } from "../server/env";
+import {
+  createPgliteFolder,
+  createPostgresDatabase,
+  currentOwner,
+  dropE2eDatabase,
+  sweepPgliteFolders,
+  sweepPostgresDatabases,
+  withDatabase,
+  type E2eDatabase,
+} from "./e2e-database";
 
 /**
- * Starts the built app for the end-to-end suite on a database of its own, fresh every run:
- * a new PGlite folder under .data/e2e, or a new database on the server in DATABASE_URL
- * (dropped again when the suite stops the server).
+ * Starts the built app for the end-to-end suite on a database of its own, fresh every run: a new PGlite folder
+ * under .data/e2e, or a new database on the server in DATABASE_URL. The database is dropped however the server
+ * stops: on SIGTERM/SIGINT (Playwright's webServer.gracefulShutdown) by this process; when this process is
+ * killed outright, by a watchdog (scripts/e2e-reaper.ts) in a process group of its own; and what a run
+ * killed with its watchdog leaves is swept by the next run once its owner is gone. When the Playwright runner
+ * itself is killed, its end of our stdin closes, and that stops us too.
  */
 const port = process.argv[2] ?? "3210";
 
-async function main() {
-  let childEnv: Record<string, string>;
-  let cleanup = async () => {};
-  if (env.DATABASE_URL) {
-    const name = `hearth_e2e_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    childEnv = { DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-  } else {
-    const dir = path.resolve(".data", "e2e", `pglite-${port}-${Date.now()}`);
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    childEnv = { PGLITE_DIR: dir, DATABASE_URL: "" };
-    cleanup = async () => {
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(`${dir}.lock`, { force: true });
-    };
+const say = (line: string) => console.log(`[e2e-server] ${line}`);
+
+function isPipe(fd: number): boolean {
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isFIFO() || stat.isSocket();
+  } catch {
+    return false;
   }
+}
 
-  const handle = await openDatabase(
-    childEnv.DATABASE_URL ? { driver: "postgres", url: childEnv.DATABASE_URL, max: 1 } : { driver: "pglite", dataDir: childEnv.PGLITE_DIR },
-  );
-  await handle.migrate();
-  await seedDemo(handle.db);
-  await handle.close();
+/** The watchdog: drops the database if this process dies without doing it. */
+function startReaper(database: E2eDatabase) {
+  const reaper = spawn(process.execPath, [...process.execArgv, path.resolve("scripts/e2e-reaper.ts")], {
+    detached: true,
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  reaper.unref();
+  const tell = (message: object) => {
+    if (reaper.stdin?.writable) reaper.stdin.write(`${JSON.stringify(message)}\n`);
+  };
+  tell({ database });
+  return tell;
+}
 
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port], {
+async function main() {
+  const owner = currentOwner();
+  let database: E2eDatabase;
+  let childEnv: Record<string, string>;
+  if (env.DATABASE_URL) {
+    const { dropped, unknownOwner } = await sweepPostgresDatabases(env.DATABASE_URL);
+    if (dropped.length) say(`dropped databases left by earlier runs: ${dropped.join(", ")}`);
+    if (unknownOwner.length) say(`left alone (no owner recorded, maybe in use by an older checkout): ${unknownOwner.join(", ")}`);
+    const created = await createPostgresDatabase(env.DATABASE_URL, owner);
+    database = created;
+    childEnv = { DATABASE_URL: withDatabase(env.DATABASE_URL, created.name) };
+  } else {
+    const swept = sweepPgliteFolders();
+    if (swept.length) say(`removed folders left by earlier runs: ${swept.join(", ")}`);
+    const created = createPgliteFolder(owner);
+    database = created;
+    childEnv = { DATABASE_URL: "", PGLITE_DIR: created.dir };
+  }
+  const tell = startReaper(database);
+  say(`database: ${database.driver === "postgres" ? database.name : path.relative(process.cwd(), database.dir)}`);
+
+  let cleaning: Promise<void> | undefined;
+  const cleanUpAndExit = (code: number) => {
+    cleaning ??= dropE2eDatabase(database).then(
+      () => {
+        tell({ cleaned: true });
+        say("database dropped");
+        process.exit(code);
+      },
+      (error: unknown) => {
+        console.error("[e2e-server] could not drop the database (the watchdog will retry):", error);
+        process.exit(code || 1);
+      },
+    );
+  };
+
+  let server: ChildProcess | undefined = undefined; // set once the database is ready
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // With Playwright's gracefulShutdown the whole process group already got the signal; a plain kill of this
+    // process (or Ctrl-C when run by hand) reaches only us, so pass it on.
+    if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+    else cleanUpAndExit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGHUP", stop);
+  // Playwright gives the server a pipe as stdin: when it closes, the runner is gone without stopping us
+  // (killed, e.g. by a CI timeout), and nobody else would.
+  if (isPipe(0)) process.stdin.on("close", stop).resume();
+
+  try {
+    const handle = await openDatabase(
+      database.driver === "postgres" ? { driver: "postgres", url: childEnv.DATABASE_URL!, max: 1 } : { driver: "pglite", dataDir: database.dir },
+    );
+    await handle.migrate();
+    await seedDemo(handle.db);
+    await handle.close();
+  } catch (error) {
+    console.error(error);
+    cleanUpAndExit(1);
+    return;
+  }
+  if (stopping) return cleanUpAndExit(0);
+
+  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port], {
     stdio: "inherit",
     env: {
       ...process.env,
@@ -56,11 +129,10 @@ async function main() {
       HEARTH_E2E: "1",
     },
   });
-  const stop = () => server.kill("SIGTERM");
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-  server.on("exit", (code) => {
-    void cleanup().finally(() => process.exit(code ?? 0));
+  tell({ serverPid: server.pid });
+  server.on("exit", (code, signal) => {
+    tell({ serverExited: true });
+    cleanUpAndExit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
   });
 }
 
