@@ -2,67 +2,34 @@
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useReducer } from "react";
 import { ExercisePreview } from "@/components/exercise/exercise-preview";
-import {
-  changeKind,
-  fromDefinition,
-  moveItem,
-  newPrompt,
-  previewable,
-  toDefinitionInput,
-  type EditablePrompt,
-} from "@/components/exercise/prompt-draft";
+import { previewable, toDefinitionInput } from "@/components/exercise/prompt-draft";
 import { StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorDetails, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
-import type { RouterInputs, RouterOutputs } from "@/components/trpc/outputs";
+import type { RouterInputs } from "@/components/trpc/outputs";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { CONTENT_LIMITS } from "@/lib/content/limits";
-import { LIMITS, promptKindLabels, promptKinds, type PromptDefinition, type PromptKind } from "@/lib/content/prompts";
+import { promptKindLabels, promptKinds } from "@/lib/content/prompts";
+import { builderReducer, initialBuilderState, isDirty, type BuilderInitial } from "./builder-state";
 import { PromptEditor } from "./prompt-editor";
 import { VersionHistory } from "./version-history";
 
-/** The exercise as the builder opens it: the draft, its publishing state and its article. */
-export type BuilderInitial = RouterOutputs["exercises"]["get"];
-type Status = BuilderInitial["status"];
-
-type Working = { title: string; instructions: string; prompts: EditablePrompt[] };
-
-const workingOf = (x: { title: string; instructions: string; prompts: PromptDefinition[] }): Working => ({
-  title: x.title,
-  instructions: x.instructions,
-  prompts: x.prompts.map(fromDefinition),
-});
-const fingerprint = (w: Working) => JSON.stringify(w);
-
 /**
  * The exercise builder. It edits the working draft; publishing turns the draft into the next
- * numbered version, which never changes afterwards.
+ * numbered version, which never changes afterwards. Its state lives in builder-state.ts.
  */
 export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInitial; justCreated: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [working, setWorking] = useState<Working>(() => workingOf(initial));
-  const [savedPrint, setSavedPrint] = useState(() => fingerprint(workingOf(initial)));
-  const [revision, setRevision] = useState(initial.revision);
-  const [status, setStatus] = useState<Status>(initial.status);
-  const [latestVersion, setLatestVersion] = useState(initial.latestVersion);
-  const [unpublished, setUnpublished] = useState(initial.hasUnpublishedChanges);
-  const [articleStatus, setArticleStatus] = useState<Status>(initial.article.status);
-  const [articleChanged, setArticleChanged] = useState(initial.articleChangedSinceLatest);
-  const [clientIssues, setClientIssues] = useState<Record<string, string>>({});
-  const [announcement, setAnnouncement] = useState("");
-  const [notice, setNotice] = useState<string | null>(
-    justCreated ? "The article and this exercise are saved as drafts. Check the prompts, then publish when you're ready." : null,
-  );
-  const focusTarget = useRef<string | null>(null);
-  const [lastRemoved, setLastRemoved] = useState<{ prompt: EditablePrompt; index: number } | null>(null);
-  const dirty = fingerprint(working) !== savedPrint;
+  const [state, dispatch] = useReducer(builderReducer, undefined, () => initialBuilderState(initial, justCreated));
+  const { working, revision, status, latestVersion, unpublished, articleStatus, articleChanged, clientIssues, announcement, notice, lastRemoved } = state;
+  const dirty = isDirty(state);
   const archived = status === "archived";
 
   const suggestions = useQuery(trpc.exercises.suggestions.queryOptions({ articleId: initial.article.id }));
@@ -71,14 +38,14 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
   const publishArticle = useMutation(
     trpc.articles.publish.mutationOptions({
       onSuccess: () => {
-        setArticleStatus("published");
-        setAnnouncement("The article is published.");
+        dispatch({ type: "articlePublished" });
         void queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
       },
     }),
   );
-  const archive = useMutation(trpc.exercises.archive.mutationOptions({ onSuccess: (r) => setStatus(r.status) }));
-  const restore = useMutation(trpc.exercises.restore.mutationOptions({ onSuccess: (r) => setStatus(r.status) }));
+  const onStatusChange = { onSuccess: (r: { status: BuilderInitial["status"] }) => dispatch({ type: "statusChanged", status: r.status }) };
+  const archive = useMutation(trpc.exercises.archive.mutationOptions(onStatusChange));
+  const restore = useMutation(trpc.exercises.restore.mutationOptions(onStatusChange));
   const serverError = save.error ?? publish.error;
   const serverIssues = fieldIssues(serverError);
   const issues = { ...serverIssues, ...clientIssues };
@@ -95,68 +62,21 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
 
   // Focus follows a moved, added or removed prompt once the list has re-rendered.
   useEffect(() => {
-    if (!focusTarget.current) return;
-    document.getElementById(focusTarget.current)?.focus();
-    focusTarget.current = null;
-  }, [working.prompts]);
+    if (state.focus) document.getElementById(state.focus.id)?.focus();
+  }, [state.focus]);
 
   const sections = initial.article.rendered.sections;
   const preview = useMemo(() => previewable(working.prompts), [working.prompts]);
   const usedLabels = new Set(working.prompts.map((p) => p.label.trim().toLowerCase()));
 
-  const setPrompts = (update: (list: EditablePrompt[]) => EditablePrompt[]) => {
-    setWorking((w) => ({ ...w, prompts: update(w.prompts) }));
-    setClientIssues({});
-  };
-  const addPrompt = (kind: PromptKind, label = "", focusAfter?: string) => {
-    if (working.prompts.length >= LIMITS.maxPrompts) {
-      setAnnouncement(`An exercise can have at most ${LIMITS.maxPrompts} prompts.`);
-      return;
-    }
-    const prompt = newPrompt(kind, working.prompts.map((p) => p.id), label);
-    setPrompts((list) => [...list, prompt]);
-    setAnnouncement(`Added prompt ${working.prompts.length + 1}: ${label || promptKindLabels[kind]}.`);
-    focusTarget.current = focusAfter ?? `prompt-${prompt.id}-label`;
-  };
-  const move = (index: number, delta: -1 | 1) => {
-    const prompt = working.prompts[index]!;
-    const target = index + delta;
-    if (target < 0 || target >= working.prompts.length) return;
-    setPrompts((list) => moveItem(list, index, delta));
-    setAnnouncement(`Prompt moved ${delta < 0 ? "up" : "down"} to position ${target + 1} of ${working.prompts.length}.`);
-    // Focus stays on the same button of the moved prompt; at an end of the list that button is disabled, so the other one.
-    const last = working.prompts.length - 1;
-    const button = delta < 0 ? (target === 0 ? "down" : "up") : target === last ? "up" : "down";
-    focusTarget.current = `prompt-${prompt.id}-${button}`;
-  };
-  const remove = (index: number) => {
-    const prompt = working.prompts[index]!;
-    setPrompts((list) => list.filter((_, i) => i !== index));
-    setLastRemoved({ prompt, index });
-    setAnnouncement(`Prompt ${index + 1} removed.`);
-    const next = working.prompts[index + 1] ?? working.prompts[index - 1];
-    focusTarget.current = next ? `prompt-${next.id}-heading` : "add-prompt-heading";
-  };
-  const undoRemove = () => {
-    if (!lastRemoved) return;
-    const { prompt, index } = lastRemoved;
-    setPrompts((list) => [...list.slice(0, index), prompt, ...list.slice(index)]);
-    setLastRemoved(null);
-    setAnnouncement(`Prompt ${index + 1} is back.`);
-    focusTarget.current = `prompt-${prompt.id}-heading`;
-  };
-
   /** Saves the draft if it changed; returns the revision to publish from, or null when it couldn't. */
   const saveDraft = async (): Promise<number | null> => {
-    setNotice(null);
+    dispatch({ type: "savingStarted" });
     publish.reset();
-    const titleProblem = working.title.trim() === "" ? "Give the exercise a title." : null;
-    if (titleProblem) {
-      setClientIssues({ title: titleProblem });
-      setAnnouncement("Some fields need a fix before saving. The messages are next to them.");
+    if (working.title.trim() === "") {
+      dispatch({ type: "titleMissing" });
       return null;
     }
-    setClientIssues({});
     if (!dirty) return revision;
     const sent = working;
     try {
@@ -168,16 +88,13 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
         // As typed: the server checks every prompt and answers with issues by path ("prompts.2.max").
         prompts: sent.prompts.map(toDefinitionInput) as RouterInputs["exercises"]["updateDraft"]["prompts"],
       });
-      setRevision(result.revision);
-      setUnpublished(result.hasUnpublishedChanges);
-      setSavedPrint(fingerprint(sent));
-      setAnnouncement("Draft saved.");
+      dispatch({ type: "saved", sent, revision: result.revision, hasUnpublishedChanges: result.hasUnpublishedChanges });
       void queryClient.invalidateQueries({ queryKey: trpc.exercises.list.pathKey() });
       // The page header shows the saved title; the builder keeps its own state across the refresh.
       router.refresh();
       return result.revision;
     } catch {
-      setAnnouncement("Some fields need a fix before saving. The messages are next to them.");
+      dispatch({ type: "saveRefused" });
       return null;
     }
   };
@@ -187,12 +104,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
     if (at === null) return;
     try {
       const result = await publish.mutateAsync({ id: initial.id, revision: at });
-      setStatus("published");
-      setLatestVersion(result.version);
-      setUnpublished(false);
-      setArticleChanged(false);
-      setNotice(`Published as version ${result.version}. Coaches can assign it now.`);
-      setAnnouncement(`Published as version ${result.version}.`);
+      dispatch({ type: "published", version: result.version });
       await queryClient.invalidateQueries({ queryKey: trpc.exercises.pathKey() });
     } catch {
       // The error is shown from publish.error.
@@ -201,16 +113,9 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
 
   const loadLatest = async () => {
     const latest = await queryClient.fetchQuery({ ...trpc.exercises.get.queryOptions({ id: initial.id }), staleTime: 0 });
-    const next = workingOf(latest);
-    setWorking(next);
-    setSavedPrint(fingerprint(next));
-    setRevision(latest.revision);
-    setStatus(latest.status);
-    setLatestVersion(latest.latestVersion);
-    setUnpublished(latest.hasUnpublishedChanges);
+    dispatch({ type: "loadedLatest", latest });
     save.reset();
     publish.reset();
-    setNotice("The latest saved draft is loaded.");
   };
 
   const promptIssues = (index: number) => {
@@ -303,7 +208,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
           <TextField
             label="Exercise title"
             value={working.title}
-            onChange={(e) => setWorking((w) => ({ ...w, title: e.target.value }))}
+            onChange={(e) => dispatch({ type: "editText", field: "title", value: e.target.value })}
             maxLength={CONTENT_LIMITS.title}
             error={issues.title}
             disabled={archived}
@@ -312,7 +217,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
             label="Instructions"
             hint="What the client is invited to do. Shown above the prompts."
             value={working.instructions}
-            onChange={(e) => setWorking((w) => ({ ...w, instructions: e.target.value }))}
+            onChange={(e) => dispatch({ type: "editText", field: "instructions", value: e.target.value })}
             rows={3}
             maxLength={CONTENT_LIMITS.instructions}
             error={issues.instructions}
@@ -336,10 +241,10 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
                     sections={sections}
                     issues={promptIssues(index)}
                     disabled={archived}
-                    onChange={(patch) => setPrompts((list) => list.map((p, i) => (i === index ? { ...p, ...patch } : p)))}
-                    onKindChange={(kind) => setPrompts((list) => list.map((p, i) => (i === index ? changeKind(p, kind) : p)))}
-                    onMove={(delta) => move(index, delta)}
-                    onRemove={() => remove(index)}
+                    onChange={(patch) => dispatch({ type: "editPrompt", index, patch })}
+                    onKindChange={(kind) => dispatch({ type: "changeKind", index, kind })}
+                    onMove={(delta) => dispatch({ type: "movePrompt", index, delta })}
+                    onRemove={() => dispatch({ type: "removePrompt", index })}
                   />
                 </li>
               ))}
@@ -348,7 +253,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
           {lastRemoved ? (
             <p className="text-sm text-muted">
               Removed a prompt.{" "}
-              <Button variant="quiet" onClick={undoRemove}>
+              <Button variant="quiet" onClick={() => dispatch({ type: "undoRemove" })}>
                 Undo
               </Button>
             </p>
@@ -360,7 +265,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
             </h3>
             <div className="mt-2 flex flex-wrap gap-2">
               {promptKinds.map((kind) => (
-                <Button key={kind} variant="secondary" onClick={() => addPrompt(kind)} disabled={archived}>
+                <Button key={kind} variant="secondary" onClick={() => dispatch({ type: "addPrompt", kind })} disabled={archived}>
                   Add {promptKindLabels[kind].toLowerCase()}
                 </Button>
               ))}
@@ -395,7 +300,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
                         <Button
                           variant="secondary"
                           className="mt-1 min-h-9 px-3 py-1"
-                          onClick={() => addPrompt("long_text", question, `suggestion-${index}-added`)}
+                          onClick={() => dispatch({ type: "addPrompt", kind: "long_text", label: question, focusAfter: `suggestion-${index}-added` })}
                           disabled={archived}
                         >
                           Add as prompt<span className="sr-only">: {question}</span>
