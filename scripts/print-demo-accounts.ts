@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoAccounts } from "../server/seed/demo";
+import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-accounts";
 
 export function printDemoAccounts(): void {
   console.log("\nDemo accounts (password for all: %s)", DEMO_PASSWORD);

@@ -5,22 +5,8 @@ import { coachClients, exercises, practices, users } from "@/db/schema";
 import { createPractice } from "@/server/services/practices/create-practice";
 import { hashPassword } from "@/server/services/auth/password-hash";
 import { createAssignments } from "@/server/services/assignments/create";
+import { DEMO_PASSWORD, DEMO_PRACTICE, demoAccounts } from "@/db/seed/demo-accounts";
 
-/**
- * Demo data for development and the test suites. The demo password lives here and nowhere
- * else: production never gets these accounts unless someone runs this seed on purpose.
- */
-export const DEMO_PASSWORD = "hearth-demo-2026";
-export const DEMO_PRACTICE = "Riverside Counselling (demo)";
-
-export const demoAccounts = {
-  admin: { name: "Ada Okafor", email: "admin@demo.hearth.test", role: "admin" },
-  coachMaya: { name: "Maya Lindqvist", email: "maya@demo.hearth.test", role: "coach" },
-  coachSam: { name: "Sam Whitfield", email: "sam@demo.hearth.test", role: "coach" },
-  clientAlex: { name: "Alex Moreno", email: "alex@demo.hearth.test", role: "client" },
-  clientJordan: { name: "Jordan Pike", email: "jordan@demo.hearth.test", role: "client" },
-  clientRiley: { name: "Riley Chen", email: "riley@demo.hearth.test", role: "client" },
-} as const;
 
 const links: Array<[keyof typeof demoAccounts, keyof typeof demoAccounts]> = [
   ["coachMaya", "clientAlex"],

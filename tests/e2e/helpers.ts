@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoAccounts } from "../../server/seed/demo";
+import { DEMO_PASSWORD, demoAccounts } from "../../db/seed/demo-accounts";
 
 export { demoAccounts, DEMO_PASSWORD };
 

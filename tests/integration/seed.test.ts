@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, coachClients, practices, users } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_PRACTICE, demoAccounts, isDatabaseEmpty, seedDemo } from "@/server/seed/demo";
+import { DEMO_PASSWORD, DEMO_PRACTICE, demoAccounts } from "@/db/seed/demo-accounts";
+import { isDatabaseEmpty, seedDemo } from "@/server/seed/demo";
 import { signInWithPassword } from "@/server/services/auth/sessions";
 import { useTestDatabase } from "../helpers/test-db";
 import { testLimits } from "../helpers/world";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "@/server/seed/demo";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import {
   PASSWORD_MAX,
   PASSWORD_MESSAGES,
