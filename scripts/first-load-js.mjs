@@ -19,10 +19,11 @@ const walk = (dir) => {
 walk(path.join(root, "server/app"));
 
 const rows = manifests.map((file) => {
-  // The manifest is a script that assigns to self.__RSC_MANIFEST.
-  const scope = { __RSC_MANIFEST: {} };
-  new Function("self", fs.readFileSync(file, "utf8"))(scope);
-  const [route, manifest] = Object.entries(scope.__RSC_MANIFEST)[0];
+  // The manifest is a script that adds its route to globalThis.__RSC_MANIFEST.
+  const before = new Set(Object.keys(globalThis.__RSC_MANIFEST ?? {}));
+  new Function(fs.readFileSync(file, "utf8"))();
+  const route = Object.keys(globalThis.__RSC_MANIFEST).find((key) => !before.has(key));
+  const manifest = globalThis.__RSC_MANIFEST[route];
   const files = new Set(build.rootMainFiles ?? []);
   for (const list of Object.values(manifest.entryJSFiles ?? {})) for (const chunk of list) files.add(chunk);
   const bytes = [...files].reduce((sum, chunk) => sum + gzipSize(chunk), 0);
