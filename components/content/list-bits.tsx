@@ -147,7 +147,8 @@ export function SearchForm({
 }
 
 /** What PagedList needs of a TanStack infinite query. */
-type PagedQuery = {
+type PagedQuery<Row> = {
+  data: { pages: { items: Row[] }[] } | undefined;
   isPending: boolean;
   isError: boolean;
   error: { message: string } | null;
@@ -156,19 +157,17 @@ type PagedQuery = {
   fetchNextPage: () => Promise<unknown>;
 };
 
-/** A keyset list's loading, error and empty states; otherwise the rows (children) and "Show more". */
-export function PagedList({
+/** A keyset list's loading, error and empty states; otherwise the rows of every page so far (through children) and "Show more". */
+export function PagedList<Row>({
   query,
-  shown,
   noun,
   empty,
   children,
 }: {
-  query: PagedQuery;
-  shown: number;
+  query: PagedQuery<Row>;
   noun: [string, string];
   empty: ReactNode;
-  children: ReactNode;
+  children: (rows: Row[]) => ReactNode;
 }) {
   if (query.isPending) return <p className="text-muted">{`Loading ${noun[1]}…`}</p>;
   if (query.isError) {
@@ -178,11 +177,12 @@ export function PagedList({
       </Notice>
     );
   }
-  if (shown === 0) return empty;
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  if (rows.length === 0) return empty;
   return (
     <>
-      {children}
-      <ShowMore shown={shown} noun={noun} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+      {children(rows)}
+      <ShowMore shown={rows.length} noun={noun} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { SeriesLine } from "@/components/markdown/article-heading";
 import {
   ExerciseSourceLine,
@@ -11,15 +10,17 @@ import {
   SeriesFilter,
   TagList,
 } from "@/components/content/list-bits";
+import { useListFilters } from "@/components/content/use-list-filters";
 import { useTRPC } from "@/components/trpc/client";
 import { TextField } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 
+type Filters = { q: string; series: string };
+
 /** Search and browse published content; exercises first, since those are what coaches assign. */
 export function CoachLibrary() {
   const trpc = useTRPC();
-  const [q, setQ] = useState("");
-  const [filters, setFilters] = useState<{ q?: string; series?: string }>({});
+  const { drafts, setDraft, filters, setFilter, search, clear, filtered } = useListFilters<Filters, "q">(["q"]);
   const series = useQuery(trpc.library.series.queryOptions());
   const exercises = useInfiniteQuery(
     trpc.library.exercises.infiniteQueryOptions({ ...filters, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
@@ -27,28 +28,17 @@ export function CoachLibrary() {
   const articles = useInfiniteQuery(
     trpc.library.articles.infiniteQueryOptions({ ...filters, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
   );
-  const filtered = Boolean(filters.q || filters.series);
-  const exerciseRows = exercises.data?.pages.flatMap((p) => p.items) ?? [];
-  const articleRows = articles.data?.pages.flatMap((p) => p.items) ?? [];
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters((f) => ({ ...f, q: q.trim() || undefined }));
-  };
-  const clear = () => {
-    setQ("");
-    setFilters({});
-  };
 
   return (
     <div className="space-y-8">
       <SearchForm label="Search the library" onSubmit={search} filtered={filtered} clearLabel="Clear" onClear={clear}>
-        <TextField label="Search" hint="Words from a title or the article text." value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} type="search" />
+        <TextField label="Search" hint="Words from a title or the article text." value={drafts.q} onChange={(e) => setDraft("q", e.target.value)} maxLength={200} type="search" />
         <SeriesFilter
           id="library-series-filter"
           allLabel="All series"
           series={series.data}
           value={filters.series}
-          onChange={(s) => setFilters((f) => ({ ...f, series: s }))}
+          onChange={(s) => setFilter("series", s)}
         />
       </SearchForm>
 
@@ -59,7 +49,6 @@ export function CoachLibrary() {
         <div className="mt-3">
           <PagedList
             query={exercises}
-            shown={exerciseRows.length}
             noun={["exercise", "exercises"]}
             empty={
               <EmptyState title={filtered ? "No exercises match" : "No published exercises yet"}>
@@ -67,17 +56,19 @@ export function CoachLibrary() {
               </EmptyState>
             }
           >
-            <ul className="grid gap-3 md:grid-cols-2">
-              {exerciseRows.map((e) => (
-                <li key={e.id}>
-                  <Card as="div" className="h-full">
-                    <RowTitleLink href={`/coach/library/exercises/${e.id}`}>{e.title}</RowTitleLink>
-                    <ExerciseSourceLine articleTitle={e.articleTitle} series={e.series} part={e.part} />
-                    <p className="mt-1 text-sm text-muted">{promptCountLabel(e.promptCount)}</p>
-                  </Card>
-                </li>
-              ))}
-            </ul>
+            {(rows) => (
+              <ul className="grid gap-3 md:grid-cols-2">
+                {rows.map((e) => (
+                  <li key={e.id}>
+                    <Card as="div" className="h-full">
+                      <RowTitleLink href={`/coach/library/exercises/${e.id}`}>{e.title}</RowTitleLink>
+                      <ExerciseSourceLine articleTitle={e.articleTitle} series={e.series} part={e.part} />
+                      <p className="mt-1 text-sm text-muted">{promptCountLabel(e.promptCount)}</p>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            )}
           </PagedList>
         </div>
       </section>
@@ -90,22 +81,23 @@ export function CoachLibrary() {
         <div className="mt-3">
           <PagedList
             query={articles}
-            shown={articleRows.length}
             noun={["article", "articles"]}
             empty={<EmptyState title={filtered ? "No articles match" : "No published articles yet"} />}
           >
-            <ul className="space-y-3">
-              {articleRows.map((a) => (
-                <li key={a.id}>
-                  <Card as="div">
-                    <SeriesLine series={a.series} part={a.part} />
-                    <RowTitleLink href={`/coach/library/articles/${a.id}`}>{a.title}</RowTitleLink>
-                    {a.summary ? <p className="mt-1 text-muted">{a.summary}</p> : null}
-                    <TagList tags={a.tags} />
-                  </Card>
-                </li>
-              ))}
-            </ul>
+            {(rows) => (
+              <ul className="space-y-3">
+                {rows.map((a) => (
+                  <li key={a.id}>
+                    <Card as="div">
+                      <SeriesLine series={a.series} part={a.part} />
+                      <RowTitleLink href={`/coach/library/articles/${a.id}`}>{a.title}</RowTitleLink>
+                      {a.summary ? <p className="mt-1 text-muted">{a.summary}</p> : null}
+                      <TagList tags={a.tags} />
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            )}
           </PagedList>
         </div>
       </section>
