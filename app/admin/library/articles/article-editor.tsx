@@ -1,8 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { PreviewBody } from "@/components/content/preview-body";
+import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
 import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
@@ -68,13 +69,7 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
   const sections = preview.rendered?.sections ?? [];
   const readOnly = status === "archived";
 
-  // Nothing typed is lost: leaving with unsaved edits asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
   const create = useMutation(

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { PreviewBody } from "@/components/content/preview-body";
+import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
 import { SeriesLine } from "@/components/markdown/article-heading";
 import { errorMessage, fieldIssues } from "@/components/content/trpc-errors";
@@ -82,13 +83,8 @@ export function ImportWizard() {
     if (draft) reviewHeading.current?.focus();
   }, [draft !== null]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Leaving a reviewed but unsaved import asks first.
-  useEffect(() => {
-    if (!draft) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [draft]);
+  // A reviewed import is unsaved until it is saved.
+  useLeaveWarning(draft !== null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     setFileProblem(null);
