@@ -83,7 +83,7 @@ export function ImportWizard() {
     if (draft) reviewHeading.current?.focus();
   }, [draft !== null]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // A reviewed import is unsaved until it is saved.
+  // Leaving a reviewed but unsaved import asks first.
   useLeaveWarning(draft !== null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
