@@ -1,5 +1,6 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { SeriesLine } from "@/components/markdown/article-heading";
 import {
   ExerciseSourceLine,
@@ -42,65 +43,67 @@ export function CoachLibrary() {
         />
       </SearchForm>
 
-      <section aria-labelledby="library-exercises-heading">
-        <h2 id="library-exercises-heading" className="text-lg font-semibold text-ink">
-          Exercises
-        </h2>
-        <div className="mt-3">
-          <PagedList
-            query={exercises}
-            noun={["exercise", "exercises"]}
-            empty={
-              <EmptyState title={filtered ? "No exercises match" : "No published exercises yet"}>
-                {filtered ? "Try other words, or clear the search." : "When an admin publishes an exercise, it appears here."}
-              </EmptyState>
-            }
-          >
-            {(rows) => (
-              <ul className="grid gap-3 md:grid-cols-2">
-                {rows.map((e) => (
-                  <li key={e.id}>
-                    <Card as="div" className="h-full">
-                      <RowTitleLink href={`/coach/library/exercises/${e.id}`}>{e.title}</RowTitleLink>
-                      <ExerciseSourceLine articleTitle={e.articleTitle} series={e.series} part={e.part} />
-                      <p className="mt-1 text-sm text-muted">{promptCountLabel(e.promptCount)}</p>
-                    </Card>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </PagedList>
-        </div>
-      </section>
+      <LibrarySection id="library-exercises-heading" title="Exercises">
+        <PagedList
+          query={exercises}
+          noun={["exercise", "exercises"]}
+          empty={
+            <EmptyState title={filtered ? "No exercises match" : "No published exercises yet"}>
+              {filtered ? "Try other words, or clear the search." : "When an admin publishes an exercise, it appears here."}
+            </EmptyState>
+          }
+        >
+          {(rows) => (
+            <ul className="grid gap-3 md:grid-cols-2">
+              {rows.map((e) => (
+                <li key={e.id}>
+                  <Card as="div" className="h-full">
+                    <RowTitleLink href={`/coach/library/exercises/${e.id}`}>{e.title}</RowTitleLink>
+                    <ExerciseSourceLine articleTitle={e.articleTitle} series={e.series} part={e.part} />
+                    <p className="mt-1 text-sm text-muted">{promptCountLabel(e.promptCount)}</p>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
+        </PagedList>
+      </LibrarySection>
 
-      <section aria-labelledby="library-articles-heading">
-        <h2 id="library-articles-heading" className="text-lg font-semibold text-ink">
-          Articles
-        </h2>
-        {filters.series ? <p className="mt-1 text-sm text-muted">In reading order, part by part.</p> : null}
-        <div className="mt-3">
-          <PagedList
-            query={articles}
-            noun={["article", "articles"]}
-            empty={<EmptyState title={filtered ? "No articles match" : "No published articles yet"} />}
-          >
-            {(rows) => (
-              <ul className="space-y-3">
-                {rows.map((a) => (
-                  <li key={a.id}>
-                    <Card as="div">
-                      <SeriesLine series={a.series} part={a.part} />
-                      <RowTitleLink href={`/coach/library/articles/${a.id}`}>{a.title}</RowTitleLink>
-                      {a.summary ? <p className="mt-1 text-muted">{a.summary}</p> : null}
-                      <TagList tags={a.tags} />
-                    </Card>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </PagedList>
-        </div>
-      </section>
+      <LibrarySection id="library-articles-heading" title="Articles" note={filters.series ? "In reading order, part by part." : undefined}>
+        <PagedList
+          query={articles}
+          noun={["article", "articles"]}
+          empty={<EmptyState title={filtered ? "No articles match" : "No published articles yet"} />}
+        >
+          {(rows) => (
+            <ul className="space-y-3">
+              {rows.map((a) => (
+                <li key={a.id}>
+                  <Card as="div">
+                    <SeriesLine series={a.series} part={a.part} />
+                    <RowTitleLink href={`/coach/library/articles/${a.id}`}>{a.title}</RowTitleLink>
+                    {a.summary ? <p className="mt-1 text-muted">{a.summary}</p> : null}
+                    <TagList tags={a.tags} />
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
+        </PagedList>
+      </LibrarySection>
     </div>
+  );
+}
+
+/** One kind of content in the library: a heading, an optional note under it, then its list. */
+function LibrarySection({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-semibold text-ink">
+        {title}
+      </h2>
+      {note ? <p className="mt-1 text-sm text-muted">{note}</p> : null}
+      <div className="mt-3">{children}</div>
+    </section>
   );
 }
