@@ -1,3 +1,4 @@
+import { SeriesLine } from "@/components/markdown/article-heading";
 import { ArticleView } from "@/components/markdown/article-view";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 
@@ -13,5 +14,34 @@ export function PreviewBody({ body, rendered, failed }: { body: string; rendered
       ) : null}
       {rendered ? <ArticleView html={rendered.html} className="mt-4" /> : <p className="mt-4 text-muted">Preparing the preview…</p>}
     </>
+  );
+}
+
+/** The fields of an article being edited, as typed (the part number still text). */
+type TypedArticle = { series: string; part: string; title: string; summary: string; body: string };
+
+const cardClass = "rounded-xl border border-line bg-white p-4 sm:p-6";
+
+/** A live preview of an article being edited: heading, summary and body as clients will see them. */
+export function ArticlePreviewCard({
+  article,
+  rendered,
+  failed,
+  className,
+}: {
+  article: TypedArticle;
+  rendered: RenderedArticle | null;
+  failed: boolean;
+  className?: string;
+}) {
+  // A part that is not a whole number (yet) is left out of the preview.
+  const part = /^\d+$/.test(article.part.trim()) ? Number(article.part) : null;
+  return (
+    <div className={className ? `${className} ${cardClass}` : cardClass}>
+      <SeriesLine series={article.series.trim() || null} part={part} />
+      <p className="mt-1 text-xl font-semibold text-ink">{article.title || "Untitled article"}</p>
+      {article.summary ? <p className="mt-2 text-muted">{article.summary}</p> : null}
+      <PreviewBody body={article.body} rendered={rendered} failed={failed} />
+    </div>
   );
 }

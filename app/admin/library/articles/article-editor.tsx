@@ -2,10 +2,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { PreviewBody } from "@/components/content/preview-body";
+import { ArticlePreviewCard } from "@/components/content/preview-body";
 import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
-import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
+import { StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
@@ -207,12 +207,7 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
           <h2 id="preview-heading" className="text-lg font-semibold text-ink">
             Preview, as clients will see it
           </h2>
-          <div className="rounded-xl border border-line bg-white p-4 sm:p-6">
-            <SeriesLine series={fields.series.trim() || null} part={/^\d+$/.test(fields.part.trim()) ? Number(fields.part) : null} />
-            <p className="mt-1 text-xl font-semibold text-ink">{fields.title || "Untitled article"}</p>
-            {fields.summary ? <p className="mt-2 text-muted">{fields.summary}</p> : null}
-            <PreviewBody body={fields.body} rendered={preview.rendered} failed={preview.failed} />
-          </div>
+          <ArticlePreviewCard article={fields} rendered={preview.rendered} failed={preview.failed} />
           <div>
             <h3 className="font-semibold text-ink">Sections</h3>
             {sections.length === 0 ? (

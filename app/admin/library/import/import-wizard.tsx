@@ -2,10 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { PreviewBody } from "@/components/content/preview-body";
+import { ArticlePreviewCard } from "@/components/content/preview-body";
 import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
-import { SeriesLine } from "@/components/markdown/article-heading";
 import { errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -234,12 +233,7 @@ export function ImportWizard() {
           <h3 id="import-preview-heading" className="text-lg font-semibold text-ink">
             Preview, as clients will see it
           </h3>
-          <div className="mt-2 rounded-xl border border-line bg-white p-4 sm:p-6">
-            <SeriesLine series={draft.series.trim() || null} part={/^\d+$/.test(draft.part.trim()) ? Number(draft.part) : null} />
-            <p className="mt-1 text-xl font-semibold text-ink">{draft.title || "Untitled article"}</p>
-            {draft.summary ? <p className="mt-2 text-muted">{draft.summary}</p> : null}
-            <PreviewBody body={draft.body} rendered={bodyPreview.rendered} failed={bodyPreview.failed} />
-          </div>
+          <ArticlePreviewCard article={draft} rendered={bodyPreview.rendered} failed={bodyPreview.failed} className="mt-2" />
         </section>
       </div>
 
