@@ -1,6 +1,7 @@
 import { SeriesLine } from "@/components/markdown/article-heading";
 import { ArticleView } from "@/components/markdown/article-view";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
+import { partOf, type TypedArticle } from "@/components/content/typed-article";
 
 /** The body part of a live article preview: the rendered text, or a calm word on why it isn't there yet. */
 export function PreviewBody({ body, rendered, failed }: { body: string; rendered: RenderedArticle | null; failed: boolean }) {
@@ -17,9 +18,6 @@ export function PreviewBody({ body, rendered, failed }: { body: string; rendered
   );
 }
 
-/** The fields of an article being edited, as typed (the part number still text). */
-type TypedArticle = { series: string; part: string; title: string; summary: string; body: string };
-
 const cardClass = "rounded-xl border border-line bg-white p-4 sm:p-6";
 
 /** A live preview of an article being edited: heading, summary and body as clients will see them. */
@@ -29,16 +27,15 @@ export function ArticlePreviewCard({
   failed,
   className,
 }: {
-  article: TypedArticle;
+  article: Omit<TypedArticle, "tags">;
   rendered: RenderedArticle | null;
   failed: boolean;
   className?: string;
 }) {
-  // A part that is not a whole number (yet) is left out of the preview.
-  const part = /^\d+$/.test(article.part.trim()) ? Number(article.part) : null;
+  const part = partOf(article.part);
   return (
     <div className={className ? `${className} ${cardClass}` : cardClass}>
-      <SeriesLine series={article.series.trim() || null} part={part} />
+      <SeriesLine series={article.series.trim() || null} part={Number.isNaN(part) ? null : part} />
       <p className="mt-1 text-xl font-semibold text-ink">{article.title || "Untitled article"}</p>
       {article.summary ? <p className="mt-2 text-muted">{article.summary}</p> : null}
       <PreviewBody body={article.body} rendered={rendered} failed={failed} />

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ArticlePreviewCard } from "@/components/content/preview-body";
+import { articleInputOf, type TypedArticle } from "@/components/content/typed-article";
 import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
 import { StatusBadge } from "@/components/markdown/article-heading";
@@ -23,7 +24,8 @@ export type ArticleEditorInitial = Pick<
 
 type Status = ArticleEditorInitial["status"];
 
-type Fields = { title: string; series: string; part: string; summary: string; tags: string; body: string };
+/** The editor's fields: the article as typed. */
+type Fields = TypedArticle;
 
 const toFields = (a: Pick<ArticleEditorInitial, "title" | "series" | "part" | "summary" | "tags" | "body">): Fields => ({
   title: a.title,
@@ -35,22 +37,6 @@ const toFields = (a: Pick<ArticleEditorInitial, "title" | "series" | "part" | "s
 });
 
 const emptyFields: Fields = { title: "", series: "", part: "", summary: "", tags: "", body: "" };
-
-/** What the procedures take: blank series/part mean "none"; tags are typed comma-separated. */
-function toInput(fields: Fields) {
-  const part = fields.part.trim();
-  return {
-    title: fields.title,
-    series: fields.series.trim() || null,
-    part: part === "" ? null : /^\d+$/.test(part) ? Number(part) : Number.NaN,
-    summary: fields.summary,
-    body: fields.body,
-    tags: fields.tags
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean),
-  };
-}
 
 const sameFields = (a: Fields, b: Fields) => (Object.keys(a) as (keyof Fields)[]).every((k) => a[k] === b[k]);
 
@@ -100,8 +86,8 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
     setNotice(null);
     // What was sent becomes "saved" only once the server has it; typing meanwhile stays unsaved.
     const sent = fields;
-    if (initial) update.mutate({ id: initial.id, revision, ...toInput(sent) }, { onSuccess: () => setSaved(sent) });
-    else create.mutate(toInput(sent), { onSuccess: () => setSaved(sent) });
+    if (initial) update.mutate({ id: initial.id, revision, ...articleInputOf(sent) }, { onSuccess: () => setSaved(sent) });
+    else create.mutate(articleInputOf(sent), { onSuccess: () => setSaved(sent) });
   };
 
   const loadLatest = async () => {
