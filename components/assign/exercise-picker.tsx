@@ -61,13 +61,7 @@ export function ExercisePicker({ clientId }: { clientId?: string }) {
         })}
       </ul>
       {rows.length > 0 ? (
-        <ShowMore
-          shown={rows.length}
-          noun={["exercise", "exercises"]}
-          hasMore={Boolean(exercises.hasNextPage)}
-          loading={exercises.isFetchingNextPage}
-          onMore={() => void exercises.fetchNextPage()}
-        />
+        <ShowMore shown={rows.length} noun={["exercise", "exercises"]} query={exercises} />
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { ShowMoreButton } from "@/components/content/list-bits";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/outputs";
@@ -75,11 +75,7 @@ export function ClientRoster() {
           );
         })}
       </ul>
-      {roster.hasNextPage ? (
-        <Button variant="secondary" onClick={() => void roster.fetchNextPage()} disabled={roster.isFetchingNextPage}>
-          {roster.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <ShowMoreButton query={roster} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ShowMoreButton } from "@/components/content/list-bits";
 import { AssignmentStatusBadge } from "@/components/assignments/status-badge";
 import { LocalDate } from "@/components/dates/local-date";
-import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 
@@ -63,11 +63,7 @@ export function ClientTimeline({ clientId, clientName }: { clientId: string; cli
           );
         })}
       </ol>
-      {timeline.hasNextPage ? (
-        <Button variant="secondary" onClick={() => void timeline.fetchNextPage()} disabled={timeline.isFetchingNextPage}>
-          {timeline.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <ShowMoreButton query={timeline} />
     </div>
   );
 }

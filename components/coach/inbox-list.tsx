@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ShowMoreButton } from "@/components/content/list-bits";
 import { LocalDate } from "@/components/dates/local-date";
-import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 
@@ -51,11 +51,7 @@ export function InboxList() {
           </li>
         ))}
       </ul>
-      {inbox.hasNextPage ? (
-        <Button variant="secondary" onClick={() => void inbox.fetchNextPage()} disabled={inbox.isFetchingNextPage}>
-          {inbox.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <ShowMoreButton query={inbox} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ShowMoreButton } from "@/components/content/list-bits";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -62,11 +63,7 @@ export function NotesPanel({ clientId, clientName }: { clientId: string; clientN
             <NoteItem key={note.id} note={note} onChanged={refresh} />
           ))}
         </ul>
-        {notes.hasNextPage ? (
-          <Button variant="secondary" className="mt-3" onClick={() => void notes.fetchNextPage()} disabled={notes.isFetchingNextPage}>
-            {notes.isFetchingNextPage ? "Loading…" : "Show more"}
-          </Button>
-        ) : null}
+        <ShowMoreButton query={notes} className="mt-3" />
       </div>
     </section>
   );

@@ -32,31 +32,28 @@ export function SelectField({
   );
 }
 
+/** What "Show more" needs of a TanStack infinite query. */
+type MorePages = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+
+/** "Show more" under a keyset list, while the query has more pages. */
+export function ShowMoreButton({ query, className }: { query: MorePages; className?: string }) {
+  if (!query.hasNextPage) return null;
+  return (
+    <Button variant="secondary" className={className} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+      {query.isFetchingNextPage ? "Loading…" : "Show more"}
+    </Button>
+  );
+}
+
 /** "Show more" for keyset lists, plus a polite count for screen readers. */
-export function ShowMore({
-  shown,
-  noun,
-  hasMore,
-  loading,
-  onMore,
-}: {
-  shown: number;
-  noun: [string, string];
-  hasMore: boolean;
-  loading: boolean;
-  onMore: () => void;
-}) {
+export function ShowMore({ shown, noun, query }: { shown: number; noun: [string, string]; query: MorePages }) {
   return (
     <div className="mt-4 flex flex-wrap items-center gap-3">
       <p className="text-sm text-muted" aria-live="polite">
         {shown === 1 ? `1 ${noun[0]} shown` : `${shown} ${noun[1]} shown`}
-        {hasMore ? "; there are more." : "."}
+        {query.hasNextPage ? "; there are more." : "."}
       </p>
-      {hasMore ? (
-        <Button variant="secondary" onClick={onMore} disabled={loading}>
-          {loading ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <ShowMoreButton query={query} />
     </div>
   );
 }
@@ -147,28 +144,24 @@ export function SearchForm({
 }
 
 /** What PagedList needs of a TanStack infinite query. */
-type PagedQuery = {
+type PagedQuery<Row> = MorePages & {
+  data: { pages: { items: Row[] }[] } | undefined;
   isPending: boolean;
   isError: boolean;
   error: { message: string } | null;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => Promise<unknown>;
 };
 
-/** A keyset list's loading, error and empty states; otherwise the rows (children) and "Show more". */
-export function PagedList({
+/** A keyset list's loading, error and empty states; otherwise the rows of every page so far (through children) and "Show more". */
+export function PagedList<Row>({
   query,
-  shown,
   noun,
   empty,
   children,
 }: {
-  query: PagedQuery;
-  shown: number;
+  query: PagedQuery<Row>;
   noun: [string, string];
   empty: ReactNode;
-  children: ReactNode;
+  children: (rows: Row[]) => ReactNode;
 }) {
   if (query.isPending) return <p className="text-muted">{`Loading ${noun[1]}…`}</p>;
   if (query.isError) {
@@ -178,11 +171,12 @@ export function PagedList({
       </Notice>
     );
   }
-  if (shown === 0) return empty;
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  if (rows.length === 0) return empty;
   return (
     <>
-      {children}
-      <ShowMore shown={shown} noun={noun} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+      {children(rows)}
+      <ShowMore shown={rows.length} noun={noun} query={query} />
     </>
   );
 }

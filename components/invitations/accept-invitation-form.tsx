@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
-import { Notice } from "@/components/ui/layout";
 import type { AcceptState } from "./accept-state";
 
 type Action = (previous: AcceptState, formData: FormData) => Promise<AcceptState>;
@@ -10,12 +10,7 @@ type Action = (previous: AcceptState, formData: FormData) => Promise<AcceptState
 export function AcceptInvitationForm({ email, action }: { email: string; action: Action }) {
   const [state, formAction, pending] = useActionState<AcceptState, FormData>(action, { error: null, fields: {}, name: "" });
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state.error ? (
-        <Notice tone="danger" role="alert">
-          {state.error}
-        </Notice>
-      ) : null}
+    <ActionForm action={formAction} error={state.error} pending={pending} submitLabel="Join and sign in" pendingLabel="Setting up your account…">
       <input type="hidden" name="email" value={email} />
       <div>
         <p className="text-sm font-medium text-ink">Email</p>
@@ -32,13 +27,6 @@ export function AcceptInvitationForm({ email, action }: { email: string; action:
         error={state.fields.password}
       />
       <TextField label="Password again" name="confirm" type="password" autoComplete="new-password" required error={state.fields.confirm} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-accent px-4 py-2.5 font-medium text-white hover:bg-accent-strong disabled:opacity-60"
-      >
-        {pending ? "Setting up your account…" : "Join and sign in"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ShowMoreButton } from "@/components/content/list-bits";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/layout";
@@ -79,11 +80,7 @@ export function InvitationList({ showRole = false }: { showRole?: boolean }) {
           </li>
         ))}
       </ul>
-      {invitations.hasNextPage ? (
-        <Button variant="secondary" onClick={() => void invitations.fetchNextPage()} disabled={invitations.isFetchingNextPage}>
-          {invitations.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <ShowMoreButton query={invitations} />
     </div>
   );
 }

@@ -5,7 +5,18 @@ const inputClass =
 
 type FieldShell = { label: ReactNode; hint?: ReactNode; error?: string | null };
 
-export function TextField({ label, hint, error, id, className = "", ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+/** What the labelled wrapper hands its control so label, hint and error point at it. */
+type ControlProps = { id: string; className: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** Label above, optional hint, the control, optional error below; all tied together by ids. */
+function LabelledField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  children,
+}: FieldShell & { id: string | undefined; className: string; children: (control: ControlProps) => ReactNode }) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = hint ? `${inputId}-hint` : undefined;
@@ -20,13 +31,12 @@ export function TextField({ label, hint, error, id, className = "", ...props }: 
           {hint}
         </p>
       ) : null}
-      <input
-        id={inputId}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...props}
-      />
+      {children({
+        id: inputId,
+        className: inputClass,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-danger">
           {error}
@@ -36,33 +46,18 @@ export function TextField({ label, hint, error, id, className = "", ...props }: 
   );
 }
 
-export function TextAreaField({ label, hint, error, id, className = "", ...props }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
+export function TextField({ label, hint, error, id, className = "", ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={inputId}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...props}
-      />
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <LabelledField label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => <input {...control} {...props} />}
+    </LabelledField>
+  );
+}
+
+export function TextAreaField({ label, hint, error, id, className = "", ...props }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <LabelledField label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => <textarea {...control} {...props} />}
+    </LabelledField>
   );
 }

@@ -1,25 +1,15 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answers, assignments } from "@/db/schema";
 import type { AnswerValue } from "@/lib/content/prompts";
-import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { answerSample, choice, scale, text } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, tableFingerprint } from "../helpers/outcomes";
-import { onPostgresServer, useTestDatabase } from "../helpers/test-db";
-import { buildWorld, type Caller } from "../helpers/world";
+import { onPostgresServer } from "../helpers/test-db";
+import { type Caller } from "../helpers/world";
+import { useLoopWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-let exercise: PublishedExercise;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
-});
+const { db, world, callers, exercise } = await useLoopWorld();
 
 const answerTables = ["answers", "assignments", "audit_events"];
 

@@ -1,19 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articles, auditEvents, exercises } from "@/db/schema";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
 import { allPages, articleInput, articleRow, contentState, expectCode, sampleBody } from "../helpers/content";
+import { useWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let as: Awaited<ReturnType<Awaited<ReturnType<typeof buildWorld>>["callers"]>>;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  as = await world.callers();
-});
+const { db, world, callers: as } = await useWorld();
 
 const others = () => [
   { who: "coach", caller: as.coach, code: "FORBIDDEN" as const },

@@ -5,21 +5,13 @@ import { articles, assignments, auditEvents } from "@/db/schema";
 import { insertPublishedExercise, publishNextVersion, type PublishedExercise, samplePrompts } from "../helpers/loop-content";
 import { answerSample, saveFirst, scale, text } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, rowCounts, tableFingerprint } from "../helpers/outcomes";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
+import { useLoopWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-let exercise: PublishedExercise;
+const { db, world, callers, exercise } = await useLoopWorld();
 let draft: PublishedExercise;
 let exerciseB: PublishedExercise;
 
 beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
   draft = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin, title: "Unfinished", status: "draft" });
   exerciseB = await insertPublishedExercise(db, { practiceId: world.ids.practiceB, adminId: world.ids.adminB, title: "Practice B only" });
 });

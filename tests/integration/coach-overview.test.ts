@@ -2,17 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { coachClients } from "@/db/schema";
 import type { Actor } from "@/server/policy";
 import { listClientOverview } from "@/server/services/people/roster-summary";
-import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { saveFirst, submittedAndShared, text } from "../helpers/loop";
 import { everyone, expected, outcomesFor, roleGate, tableFingerprint } from "../helpers/outcomes";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
+import { useLoopWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-let exercise: PublishedExercise;
+const { db, world, callers, exercise } = await useLoopWorld();
 let sharedAssignmentId: string;
 
 const HOUR = 3_600_000;
@@ -25,9 +19,6 @@ const zero = { open: 0, overdue: 0, awaitingReview: 0, unreadShared: 0 };
  * submitted and shared assignment must never show in the coach's counts.
  */
 beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
   const { coach, client, otherCoach } = callers;
   const now = Date.now();
   const assign = async (who: typeof coach, dueAt: Date | null = null) =>

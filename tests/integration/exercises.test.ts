@@ -3,21 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, exerciseVersions } from "@/db/schema";
 import { newPrompt, toDefinitionInput } from "@/components/exercise/prompt-draft";
 import { formatError } from "@/server/trpc/init";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
 import { allPages, articleInput, contentState, exerciseRow, expectCode, longText, sampleBody, scale } from "../helpers/content";
+import { useWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let as: Awaited<ReturnType<Awaited<ReturnType<typeof buildWorld>>["callers"]>>;
+const { db, world, callers: as } = await useWorld();
 let articleId: string;
 let draftArticleId: string;
 let articleB: string;
 
 beforeAll(async () => {
-  world = await buildWorld(db);
-  as = await world.callers();
   articleId = (await as.admin.articles.create(articleInput({ title: "Published base", tags: ["exercise-tests"] }))).id;
   await as.admin.articles.publish({ id: articleId });
   draftArticleId = (await as.admin.articles.create(articleInput({ title: "Draft base", tags: ["exercise-tests"] }))).id;

@@ -1,25 +1,13 @@
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, clientNotes } from "@/db/schema";
 import { VIEW_DEDUPE_WINDOW_MS } from "@/server/services/views/answer-views";
-import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { submittedAndShared } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, tableFingerprint } from "../helpers/outcomes";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
+import { useLoopWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-let exercise: PublishedExercise;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
-});
+const { db, world, callers, exercise } = await useLoopWorld();
 
 const others = (allowed: string[]) => everyone.filter((who) => !allowed.includes(who));
 const without = (record: Record<string, string>, allowed: string[]) => Object.fromEntries(Object.entries(record).filter(([who]) => !allowed.includes(who)));

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { auditEvents, coachClients, invitations, outboxEmails, users } from "@/db/schema";
 import { signInWithPassword } from "@/server/services/auth/sessions";
 import { deliverDueEmails } from "@/server/services/mail/deliver";
@@ -9,18 +9,11 @@ import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { memoryTransport, tokenFromEmail } from "../helpers/mail";
 import { everyone, expected, outcome, outcomesFor, roleGate, rowCounts, tableFingerprint, tablesContaining } from "../helpers/outcomes";
-import { onPostgresServer, useTestDatabase } from "../helpers/test-db";
-import { buildWorld, testLimits } from "../helpers/world";
+import { onPostgresServer } from "../helpers/test-db";
+import { testLimits } from "../helpers/world";
+import { useWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-});
+const { db, world, callers } = await useWorld();
 afterAll(() => configureMailKick({ enabled: false }));
 
 const PASSWORD = "a calm river at dusk";

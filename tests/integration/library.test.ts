@@ -5,15 +5,11 @@ import { ExercisePreview } from "@/components/exercise/exercise-preview";
 import { PromptField } from "@/components/exercise/prompt-field";
 import { ArticleView } from "@/components/markdown/article-view";
 import { emptyAnswerFor, type PromptDefinition } from "@/lib/content/prompts";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
 import { allPages, articleInput, expectCode, longText, scale } from "../helpers/content";
 import { attribute, elements, executableMarkup, visibleText } from "../unit/html-safety";
+import { useWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let as: Awaited<ReturnType<Awaited<ReturnType<typeof buildWorld>>["callers"]>>;
+const { callers: as } = await useWorld();
 
 const ids = {} as Record<
   "published" | "draft" | "archived" | "partOne" | "partTwo" | "articleB" | "exercise" | "draftExercise" | "archivedExercise" | "onArchived" | "exerciseB",
@@ -21,8 +17,6 @@ const ids = {} as Record<
 >;
 
 beforeAll(async () => {
-  world = await buildWorld(db);
-  as = await world.callers();
   const make = async (title: string, extra: Record<string, unknown> = {}, publish = true) => {
     const { id } = await as.admin.articles.create(articleInput({ title, tags: ["library-tests"], ...extra }));
     if (publish) await as.admin.articles.publish({ id });

@@ -1,32 +1,21 @@
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { answers, articles, assignments, clientNotes, coachClients } from "@/db/schema";
 import { allPages } from "../helpers/content";
-import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { submittedAndShared } from "../helpers/loop";
 import { outcome } from "../helpers/outcomes";
-import { useTestDatabase } from "../helpers/test-db";
-import { addUser, buildWorld, type Caller } from "../helpers/world";
+import { addUser, type Caller } from "../helpers/world";
+import { useLoopWorld } from "../helpers/use-world";
 
 /**
  * Every keyset list, through the tRPC caller: a malformed cursor is a BAD_REQUEST (never a server
  * error), and rows that share their sort time or name are each listed once, in order, across pages.
  */
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let as: Awaited<ReturnType<Awaited<ReturnType<typeof buildWorld>>["callers"]>>;
-let exercise: PublishedExercise;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  as = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
-});
+const { db, world, callers: as, exercise } = await useLoopWorld();
 
 const id = crypto.randomUUID();
 /** A time with milliseconds: a cursor that lost them on the way to Postgres would skip or repeat rows. */

@@ -1,19 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld, userRow, type Caller } from "../helpers/world";
+import { userRow, type Caller } from "../helpers/world";
+import { useWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let as: Awaited<ReturnType<Awaited<ReturnType<typeof buildWorld>>["callers"]>>;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  as = await world.callers();
-});
+const { db, world, callers: as } = await useWorld();
 
 async function expectCode(promise: Promise<unknown>, code: TRPCError["code"]) {
   await expect(promise).rejects.toMatchObject({ code });

@@ -1,24 +1,12 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answerComments, answers, auditEvents, coachClients } from "@/db/schema";
-import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { answerSample, submittedAndShared } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, roleGate, tableFingerprint } from "../helpers/outcomes";
-import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
+import { useLoopWorld } from "../helpers/use-world";
 
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-let exercise: PublishedExercise;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
-});
+const { db, world, callers, exercise } = await useLoopWorld();
 
 const PRIVATE_TEXT = "Something I am not ready to share";
 const loopTables = ["answers", "answer_comments", "audit_events", "assignments"];

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articles, auditEvents, exercises, exerciseVersions } from "@/db/schema";
+import { snapshotOf } from "@/server/services/content/article-snapshot";
 import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { installStarterLibrary } from "@/server/services/content/starter/install";
 import { starterArticles, starterExercises } from "@/server/services/content/starter/library";
@@ -60,14 +61,7 @@ describe("a new practice gets the starter library", () => {
       });
       expect(promptListSchema.safeParse(version!.prompts).success).toBe(true);
       const article = content.articles.find((a) => a.id === exercise.articleId)!;
-      expect(version!.article).toEqual({
-        articleId: article.id,
-        title: article.title,
-        series: article.series,
-        part: article.part,
-        summary: article.summary,
-        body: article.body,
-      });
+      expect(version!.article).toEqual(snapshotOf(article));
     }
     const expected = starterExercises.map((e) => e.title).sort();
     expect(content.exercises.map((e) => e.draftTitle).sort()).toEqual(expected);

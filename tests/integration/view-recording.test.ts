@@ -1,28 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answers, auditEvents } from "@/db/schema";
 import { VIEW_DEDUPE_WINDOW_MS } from "@/server/services/views/answer-views";
-import { insertPublishedExercise, type PublishedExercise } from "../helpers/loop-content";
 import { submittedAndShared } from "../helpers/loop";
 import { everyone, expected, outcome, outcomesFor, tableFingerprint } from "../helpers/outcomes";
-import { onPostgresServer, useTestDatabase } from "../helpers/test-db";
-import { buildWorld } from "../helpers/world";
+import { onPostgresServer } from "../helpers/test-db";
+import { useLoopWorld } from "../helpers/use-world";
 
 /**
  * Reads never write: the coach's queries leave the database as it was, and what a coach views is
  * recorded by assignments.recordView and trends.recordView, once per answer per window.
  */
-const handle = await useTestDatabase();
-const db = handle.db;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-let callers: Awaited<ReturnType<typeof world.callers>>;
-let exercise: PublishedExercise;
-
-beforeAll(async () => {
-  world = await buildWorld(db);
-  callers = await world.callers();
-  exercise = await insertPublishedExercise(db, { practiceId: world.ids.practiceA, adminId: world.ids.admin });
-});
+const { db, world, callers, exercise } = await useLoopWorld();
 
 const MINUTE = 60_000;
 const viewTables = ["audit_events", "answers"];

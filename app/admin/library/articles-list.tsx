@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
 import {
   PagedList,
@@ -12,33 +11,20 @@ import {
   TagList,
   type ContentStatus,
 } from "@/components/content/list-bits";
+import { useListFilters } from "@/components/content/use-list-filters";
 import { useTRPC } from "@/components/trpc/client";
 import { TextField } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 
-type Filters = { q?: string; status?: ContentStatus; series?: string; tag?: string };
+type Filters = { q: string; status: ContentStatus; series: string; tag: string };
 
 export function ArticlesList() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<Filters>({});
-  const [q, setQ] = useState("");
-  const [tag, setTag] = useState("");
+  const { drafts, setDraft, filters, setFilter, search, clear, filtered } = useListFilters<Filters, "q" | "tag">(["q", "tag"]);
   const series = useQuery(trpc.articles.series.queryOptions());
   const list = useInfiniteQuery(
     trpc.articles.list.infiniteQueryOptions({ ...filters, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
   );
-
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters((f) => ({ ...f, q: q.trim() || undefined, tag: tag.trim() || undefined }));
-  };
-  const clear = () => {
-    setQ("");
-    setTag("");
-    setFilters({});
-  };
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(filters.q || filters.status || filters.series || filters.tag);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -47,22 +33,21 @@ export function ArticlesList() {
           Articles
         </h2>
         <SearchForm label="Find articles" onSubmit={search} filtered={filtered} clearLabel="Clear filters" onClear={clear}>
-          <TextField label="Search title or text" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} type="search" />
-          <TextField label="Tag" value={tag} onChange={(e) => setTag(e.target.value)} maxLength={40} />
-          <StatusFilter id="article-status-filter" value={filters.status} onChange={(status) => setFilters((f) => ({ ...f, status }))} />
+          <TextField label="Search title or text" value={drafts.q} onChange={(e) => setDraft("q", e.target.value)} maxLength={200} type="search" />
+          <TextField label="Tag" value={drafts.tag} onChange={(e) => setDraft("tag", e.target.value)} maxLength={40} />
+          <StatusFilter id="article-status-filter" value={filters.status} onChange={(status) => setFilter("status", status)} />
           <SeriesFilter
             id="article-series-filter"
             allLabel="All articles"
             series={series.data}
             value={filters.series}
-            onChange={(s) => setFilters((f) => ({ ...f, series: s }))}
+            onChange={(s) => setFilter("series", s)}
           />
         </SearchForm>
 
         <div className="mt-4">
           <PagedList
             query={list}
-            shown={rows.length}
             noun={["article", "articles"]}
             empty={
               <EmptyState title={filtered ? "No articles match" : "No articles yet"}>
@@ -70,28 +55,32 @@ export function ArticlesList() {
               </EmptyState>
             }
           >
-            {filters.series ? <p className="mb-2 text-sm text-muted">In reading order, part by part.</p> : null}
-            <ul className="space-y-3">
-              {rows.map((article) => (
-                <li key={article.id}>
-                  <Card as="div">
-                    <div className="flex flex-wrap items-start justify-between gap-2">
-                      <div className="min-w-0">
-                        <SeriesLine series={article.series} part={article.part} />
-                        <RowTitleLink href={`/admin/library/articles/${article.id}`}>{article.title}</RowTitleLink>
-                      </div>
-                      <StatusBadge status={article.status} />
-                    </div>
-                    {article.summary ? <p className="mt-1 line-clamp-2 text-muted">{article.summary}</p> : null}
-                    <TagList tags={article.tags} />
-                    <p className="mt-2 text-sm text-muted">
-                      {article.exerciseCount === 1 ? "1 exercise" : `${article.exerciseCount} exercises`} · updated{" "}
-                      {article.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
-                    </p>
-                  </Card>
-                </li>
-              ))}
-            </ul>
+            {(rows) => (
+              <>
+                {filters.series ? <p className="mb-2 text-sm text-muted">In reading order, part by part.</p> : null}
+                <ul className="space-y-3">
+                  {rows.map((article) => (
+                    <li key={article.id}>
+                      <Card as="div">
+                        <div className="flex flex-wrap items-start justify-between gap-2">
+                          <div className="min-w-0">
+                            <SeriesLine series={article.series} part={article.part} />
+                            <RowTitleLink href={`/admin/library/articles/${article.id}`}>{article.title}</RowTitleLink>
+                          </div>
+                          <StatusBadge status={article.status} />
+                        </div>
+                        {article.summary ? <p className="mt-1 line-clamp-2 text-muted">{article.summary}</p> : null}
+                        <TagList tags={article.tags} />
+                        <p className="mt-2 text-sm text-muted">
+                          {article.exerciseCount === 1 ? "1 exercise" : `${article.exerciseCount} exercises`} · updated{" "}
+                          {article.updatedAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
+                        </p>
+                      </Card>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </PagedList>
         </div>
       </section>

@@ -1,5 +1,6 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ShowMoreButton } from "@/components/content/list-bits";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
@@ -55,11 +56,7 @@ export function PeopleList({ currentUserId }: { currentUserId: string }) {
           </li>
         ))}
       </ul>
-      {people.hasNextPage ? (
-        <Button variant="secondary" onClick={() => void people.fetchNextPage()} disabled={people.isFetchingNextPage}>
-          {people.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <ShowMoreButton query={people} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { ReactNode } from "react";
 import { SeriesLine } from "@/components/markdown/article-heading";
 import {
   ExerciseSourceLine,
@@ -11,15 +11,17 @@ import {
   SeriesFilter,
   TagList,
 } from "@/components/content/list-bits";
+import { useListFilters } from "@/components/content/use-list-filters";
 import { useTRPC } from "@/components/trpc/client";
 import { TextField } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/layout";
 
+type Filters = { q: string; series: string };
+
 /** Search and browse published content; exercises first, since those are what coaches assign. */
 export function CoachLibrary() {
   const trpc = useTRPC();
-  const [q, setQ] = useState("");
-  const [filters, setFilters] = useState<{ q?: string; series?: string }>({});
+  const { drafts, setDraft, filters, setFilter, search, clear, filtered } = useListFilters<Filters, "q">(["q"]);
   const series = useQuery(trpc.library.series.queryOptions());
   const exercises = useInfiniteQuery(
     trpc.library.exercises.infiniteQueryOptions({ ...filters, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
@@ -27,48 +29,33 @@ export function CoachLibrary() {
   const articles = useInfiniteQuery(
     trpc.library.articles.infiniteQueryOptions({ ...filters, limit: 20 }, { getNextPageParam: (page) => page.nextCursor }),
   );
-  const filtered = Boolean(filters.q || filters.series);
-  const exerciseRows = exercises.data?.pages.flatMap((p) => p.items) ?? [];
-  const articleRows = articles.data?.pages.flatMap((p) => p.items) ?? [];
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters((f) => ({ ...f, q: q.trim() || undefined }));
-  };
-  const clear = () => {
-    setQ("");
-    setFilters({});
-  };
 
   return (
     <div className="space-y-8">
       <SearchForm label="Search the library" onSubmit={search} filtered={filtered} clearLabel="Clear" onClear={clear}>
-        <TextField label="Search" hint="Words from a title or the article text." value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} type="search" />
+        <TextField label="Search" hint="Words from a title or the article text." value={drafts.q} onChange={(e) => setDraft("q", e.target.value)} maxLength={200} type="search" />
         <SeriesFilter
           id="library-series-filter"
           allLabel="All series"
           series={series.data}
           value={filters.series}
-          onChange={(s) => setFilters((f) => ({ ...f, series: s }))}
+          onChange={(s) => setFilter("series", s)}
         />
       </SearchForm>
 
-      <section aria-labelledby="library-exercises-heading">
-        <h2 id="library-exercises-heading" className="text-lg font-semibold text-ink">
-          Exercises
-        </h2>
-        <div className="mt-3">
-          <PagedList
-            query={exercises}
-            shown={exerciseRows.length}
-            noun={["exercise", "exercises"]}
-            empty={
-              <EmptyState title={filtered ? "No exercises match" : "No published exercises yet"}>
-                {filtered ? "Try other words, or clear the search." : "When an admin publishes an exercise, it appears here."}
-              </EmptyState>
-            }
-          >
+      <LibrarySection id="library-exercises-heading" title="Exercises">
+        <PagedList
+          query={exercises}
+          noun={["exercise", "exercises"]}
+          empty={
+            <EmptyState title={filtered ? "No exercises match" : "No published exercises yet"}>
+              {filtered ? "Try other words, or clear the search." : "When an admin publishes an exercise, it appears here."}
+            </EmptyState>
+          }
+        >
+          {(rows) => (
             <ul className="grid gap-3 md:grid-cols-2">
-              {exerciseRows.map((e) => (
+              {rows.map((e) => (
                 <li key={e.id}>
                   <Card as="div" className="h-full">
                     <RowTitleLink href={`/coach/library/exercises/${e.id}`}>{e.title}</RowTitleLink>
@@ -78,24 +65,19 @@ export function CoachLibrary() {
                 </li>
               ))}
             </ul>
-          </PagedList>
-        </div>
-      </section>
+          )}
+        </PagedList>
+      </LibrarySection>
 
-      <section aria-labelledby="library-articles-heading">
-        <h2 id="library-articles-heading" className="text-lg font-semibold text-ink">
-          Articles
-        </h2>
-        {filters.series ? <p className="mt-1 text-sm text-muted">In reading order, part by part.</p> : null}
-        <div className="mt-3">
-          <PagedList
-            query={articles}
-            shown={articleRows.length}
-            noun={["article", "articles"]}
-            empty={<EmptyState title={filtered ? "No articles match" : "No published articles yet"} />}
-          >
+      <LibrarySection id="library-articles-heading" title="Articles" note={filters.series ? "In reading order, part by part." : undefined}>
+        <PagedList
+          query={articles}
+          noun={["article", "articles"]}
+          empty={<EmptyState title={filtered ? "No articles match" : "No published articles yet"} />}
+        >
+          {(rows) => (
             <ul className="space-y-3">
-              {articleRows.map((a) => (
+              {rows.map((a) => (
                 <li key={a.id}>
                   <Card as="div">
                     <SeriesLine series={a.series} part={a.part} />
@@ -106,9 +88,22 @@ export function CoachLibrary() {
                 </li>
               ))}
             </ul>
-          </PagedList>
-        </div>
-      </section>
+          )}
+        </PagedList>
+      </LibrarySection>
     </div>
+  );
+}
+
+/** One kind of content in the library: a heading, an optional note under it, then its list. */
+function LibrarySection({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-semibold text-ink">
+        {title}
+      </h2>
+      {note ? <p className="mt-1 text-sm text-muted">{note}</p> : null}
+      <div className="mt-3">{children}</div>
+    </section>
   );
 }

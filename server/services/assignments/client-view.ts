@@ -3,30 +3,16 @@ import { and, asc, count, desc, eq, inArray, max, min } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answerComments, answers, auditEvents, users } from "@/db/schema";
 import type { AnswerValue } from "@/lib/content/prompts";
-import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { renderArticle } from "../content/render-article";
 import type { LoadedAssignment, PinnedVersion } from "./load";
+import { type AssignmentSummary, assignmentSummary } from "./summary";
 
 export type ThreadComment = { id: string; answerId: string; authorName: string; authorRole: "coach" | "client"; body: string; createdAt: Date };
 
 export type ClientAssignmentView = {
   role: "client";
-  assignment: {
-    id: string;
-    exerciseId: string;
-    status: AssignmentStatus;
-    dueAt: Date | null;
-    note: string;
-    createdAt: Date;
-    startedAt: Date | null;
-    submittedAt: Date | null;
-    reviewedAt: Date | null;
-    cancelledAt: Date | null;
-    overdue: boolean;
-    coachId: string;
-    coachName: string;
-  };
+  assignment: AssignmentSummary & { startedAt: Date | null; coachId: string; coachName: string };
   version: PinnedVersion;
   /** The pinned article's body as HTML, rendered here so the browser never loads a Markdown parser. */
   article: RenderedArticle;
@@ -84,21 +70,7 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
   ]);
   return {
     role: "client",
-    assignment: {
-      id: a.id,
-      exerciseId: a.exerciseId,
-      status: a.status,
-      dueAt: a.dueAt,
-      note: a.note,
-      createdAt: a.createdAt,
-      startedAt: a.startedAt,
-      submittedAt: a.submittedAt,
-      reviewedAt: a.reviewedAt,
-      cancelledAt: a.cancelledAt,
-      overdue: isOverdue(a, now),
-      coachId: a.coachId,
-      coachName: loaded.coachName,
-    },
+    assignment: { ...assignmentSummary(a, now), startedAt: a.startedAt, coachId: a.coachId, coachName: loaded.coachName },
     version: loaded.version,
     article: renderArticle(loaded.version.article.body),
     answers: mine,

@@ -4,24 +4,13 @@ import type { Queryable } from "@/db/client";
 import { answers } from "@/db/schema";
 import type { Actor } from "@/server/policy";
 import type { AnswerValue } from "@/lib/content/prompts";
-import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
 import { type ThreadComment, threadComments } from "./client-view";
 import type { LoadedAssignment, PinnedVersion } from "./load";
+import { type AssignmentSummary, assignmentSummary } from "./summary";
 
 export type CoachAssignmentView = {
   role: "coach";
-  assignment: {
-    id: string;
-    exerciseId: string;
-    status: AssignmentStatus;
-    dueAt: Date | null;
-    note: string;
-    createdAt: Date;
-    submittedAt: Date | null;
-    reviewedAt: Date | null;
-    cancelledAt: Date | null;
-    overdue: boolean;
-  };
+  assignment: AssignmentSummary;
   version: PinnedVersion;
   client: { id: string; name: string };
   /** Only answers the client shares. A private answer leaves no trace here: no id, no count. */
@@ -44,18 +33,7 @@ export async function coachAssignmentView(db: Queryable, actor: Actor, loaded: L
   const comments = await threadComments(db, a.practiceId, a.clientId, shared.map((row) => row.answerId));
   return {
     role: "coach" as const,
-    assignment: {
-      id: a.id,
-      exerciseId: a.exerciseId,
-      status: a.status,
-      dueAt: a.dueAt,
-      note: a.note,
-      createdAt: a.createdAt,
-      submittedAt: a.submittedAt,
-      reviewedAt: a.reviewedAt,
-      cancelledAt: a.cancelledAt,
-      overdue: isOverdue(a, now),
-    },
+    assignment: assignmentSummary(a, now),
     version: loaded.version,
     client: { id: a.clientId, name: loaded.clientName },
     sharedAnswers: shared.map((row) => ({ ...row, sharedAt: row.sharedAt! })),

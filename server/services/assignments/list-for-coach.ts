@@ -4,26 +4,16 @@ import type { Queryable } from "@/db/client";
 import { answers, assignments, exerciseVersions, users } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { newestFirst, type Page, type TimeCursor, toPage } from "../pagination";
-import { type AssignmentStatus, isOverdue } from "@/lib/assignments/status";
+import { type AssignmentSummary, assignmentSummaryColumns, withOverdue } from "./summary";
 
-export type CoachAssignmentRow = {
-  id: string;
+export type CoachAssignmentRow = AssignmentSummary & {
   clientId: string;
   clientName: string;
-  exerciseId: string;
   title: string;
-  status: AssignmentStatus;
-  dueAt: Date | null;
-  note: string;
-  createdAt: Date;
-  submittedAt: Date | null;
-  reviewedAt: Date | null;
-  cancelledAt: Date | null;
   /** Answers the client currently shares; private answers are never counted. */
   sharedCount: number;
   lastSharedAt: Date | null;
   promptCount: number;
-  overdue: boolean;
 };
 
 /**
@@ -41,18 +31,10 @@ export async function listAssignmentsForCoach(
   const shared = sql`${answers.assignmentId} = ${assignments.id} and ${answers.shared} = true`;
   const rows = await db
     .select({
-      id: assignments.id,
+      ...assignmentSummaryColumns,
       clientId: assignments.clientId,
       clientName: users.name,
-      exerciseId: assignments.exerciseId,
       title: exerciseVersions.title,
-      status: assignments.status,
-      dueAt: assignments.dueAt,
-      note: assignments.note,
-      createdAt: assignments.createdAt,
-      submittedAt: assignments.submittedAt,
-      reviewedAt: assignments.reviewedAt,
-      cancelledAt: assignments.cancelledAt,
       sharedCount: sql<number>`(select count(*) from ${answers} where ${shared})`.mapWith(Number),
       lastSharedAt: sql<Date | null>`(select max(${answers.sharedAt}) from ${answers} where ${shared})`.mapWith(toDateOrNull),
       promptCount: sql<number>`jsonb_array_length(${exerciseVersions.prompts})`.mapWith(Number),
@@ -71,7 +53,7 @@ export async function listAssignmentsForCoach(
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (row) => ({ at: row.createdAt, id: row.id }));
-  return { items: page.items.map((row) => ({ ...row, overdue: isOverdue(row, now) })), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => withOverdue(row, now)), nextCursor: page.nextCursor };
 }
 
 function toDateOrNull(value: unknown): Date | null {

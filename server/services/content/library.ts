@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
-import { articleCardColumns, articleListQuery, articleSearchCondition } from "./articles/list-query";
+import { type ArticleCard, articleCardColumns, articleListQuery, articleSearchCondition } from "./articles/list-query";
 import { articleContentOf } from "./articles/load";
 import { listSeries } from "./articles/series";
 import { newestFirst, timeCursorOf, toPage, type ContentCursor } from "../pagination";
@@ -18,15 +18,7 @@ import { withRendered } from "./render-article";
  * Drafts and archived items are not found here, whoever asks.
  */
 
-export type LibraryArticleItem = {
-  id: string;
-  title: string;
-  series: string | null;
-  part: number | null;
-  summary: string;
-  tags: string[];
-  publishedAt: Date | null;
-};
+export type LibraryArticleItem = ArticleCard & { publishedAt: Date | null };
 
 export type LibraryArticle = LibraryArticleItem & {
   body: string;

@@ -1,10 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
-import { PreviewBody } from "@/components/content/preview-body";
+import { useState, type FormEvent } from "react";
+import { ArticlePreviewCard } from "@/components/content/preview-body";
+import { articleInputOf, type TypedArticle } from "@/components/content/typed-article";
+import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
-import { SeriesLine, StatusBadge } from "@/components/markdown/article-heading";
+import { StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
 import { errorCode, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
@@ -22,7 +24,8 @@ export type ArticleEditorInitial = Pick<
 
 type Status = ArticleEditorInitial["status"];
 
-type Fields = { title: string; series: string; part: string; summary: string; tags: string; body: string };
+/** The editor's fields: the article as typed. */
+type Fields = TypedArticle;
 
 const toFields = (a: Pick<ArticleEditorInitial, "title" | "series" | "part" | "summary" | "tags" | "body">): Fields => ({
   title: a.title,
@@ -34,22 +37,6 @@ const toFields = (a: Pick<ArticleEditorInitial, "title" | "series" | "part" | "s
 });
 
 const emptyFields: Fields = { title: "", series: "", part: "", summary: "", tags: "", body: "" };
-
-/** What the procedures take: blank series/part mean "none"; tags are typed comma-separated. */
-function toInput(fields: Fields) {
-  const part = fields.part.trim();
-  return {
-    title: fields.title,
-    series: fields.series.trim() || null,
-    part: part === "" ? null : /^\d+$/.test(part) ? Number(part) : Number.NaN,
-    summary: fields.summary,
-    body: fields.body,
-    tags: fields.tags
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean),
-  };
-}
 
 const sameFields = (a: Fields, b: Fields) => (Object.keys(a) as (keyof Fields)[]).every((k) => a[k] === b[k]);
 
@@ -68,13 +55,7 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
   const sections = preview.rendered?.sections ?? [];
   const readOnly = status === "archived";
 
-  // Nothing typed is lost: leaving with unsaved edits asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
   const create = useMutation(
@@ -105,8 +86,8 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
     setNotice(null);
     // What was sent becomes "saved" only once the server has it; typing meanwhile stays unsaved.
     const sent = fields;
-    if (initial) update.mutate({ id: initial.id, revision, ...toInput(sent) }, { onSuccess: () => setSaved(sent) });
-    else create.mutate(toInput(sent), { onSuccess: () => setSaved(sent) });
+    if (initial) update.mutate({ id: initial.id, revision, ...articleInputOf(sent) }, { onSuccess: () => setSaved(sent) });
+    else create.mutate(articleInputOf(sent), { onSuccess: () => setSaved(sent) });
   };
 
   const loadLatest = async () => {
@@ -212,12 +193,7 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
           <h2 id="preview-heading" className="text-lg font-semibold text-ink">
             Preview, as clients will see it
           </h2>
-          <div className="rounded-xl border border-line bg-white p-4 sm:p-6">
-            <SeriesLine series={fields.series.trim() || null} part={/^\d+$/.test(fields.part.trim()) ? Number(fields.part) : null} />
-            <p className="mt-1 text-xl font-semibold text-ink">{fields.title || "Untitled article"}</p>
-            {fields.summary ? <p className="mt-2 text-muted">{fields.summary}</p> : null}
-            <PreviewBody body={fields.body} rendered={preview.rendered} failed={preview.failed} />
-          </div>
+          <ArticlePreviewCard article={fields} rendered={preview.rendered} failed={preview.failed} />
           <div>
             <h3 className="font-semibold text-ink">Sections</h3>
             {sections.length === 0 ? (

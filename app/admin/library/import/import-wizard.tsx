@@ -2,9 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { PreviewBody } from "@/components/content/preview-body";
+import { ArticlePreviewCard } from "@/components/content/preview-body";
+import { articleInputOf, type TypedArticle } from "@/components/content/typed-article";
+import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { useRenderedPreview } from "@/components/content/use-rendered-preview";
-import { SeriesLine } from "@/components/markdown/article-heading";
 import { errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -15,16 +16,7 @@ import { CONTENT_LIMITS } from "@/lib/content/limits";
 /** Same figure as the server's limit (server/services/content/import/decode-file.ts), checked here first to spare a long upload. */
 const MAX_BYTES = 200 * 1024;
 
-type Draft = {
-  title: string;
-  series: string;
-  part: string;
-  summary: string;
-  tags: string;
-  body: string;
-  suggestedPrompts: string[];
-  warnings: string[];
-};
+type Draft = TypedArticle & { suggestedPrompts: string[]; warnings: string[] };
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -83,12 +75,7 @@ export function ImportWizard() {
   }, [draft !== null]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Leaving a reviewed but unsaved import asks first.
-  useEffect(() => {
-    if (!draft) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [draft]);
+  useLeaveWarning(draft !== null);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     setFileProblem(null);
@@ -156,23 +143,9 @@ export function ImportWizard() {
     Object.entries(fieldIssues(save.error)).map(([path, message]) => [path.replace(/^article\./, ""), message]),
   );
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => (d ? { ...d, [key]: event.target.value } : d));
-  const articleInput = () => {
-    const part = draft.part.trim();
-    return {
-      title: draft.title,
-      series: draft.series.trim() || null,
-      part: part === "" ? null : /^\d+$/.test(part) ? Number(part) : Number.NaN,
-      summary: draft.summary,
-      body: draft.body,
-      tags: draft.tags
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
-    };
-  };
   const saveArticleOnly = () => {
     setChoiceProblem(null);
-    save.mutate({ article: articleInput(), exercise: null });
+    save.mutate({ article: articleInputOf(draft), exercise: null });
   };
   const saveWithExercise = () => {
     if (chosen.length === 0) {
@@ -182,7 +155,7 @@ export function ImportWizard() {
     setChoiceProblem(null);
     // Keep the order the questions have in the document.
     const questions = draft.suggestedPrompts.filter((q) => chosen.includes(q));
-    save.mutate({ article: articleInput(), exercise: { title: shownExerciseTitle, questions } });
+    save.mutate({ article: articleInputOf(draft), exercise: { title: shownExerciseTitle, questions } });
   };
   const shownExerciseTitle = exerciseTitle ?? `Reflecting on “${draft.title.trim()}”`.slice(0, CONTENT_LIMITS.title);
   const toggle = (question: string, on: boolean) => setChosen((list) => (on ? [...list, question] : list.filter((q) => q !== question)));
@@ -238,12 +211,7 @@ export function ImportWizard() {
           <h3 id="import-preview-heading" className="text-lg font-semibold text-ink">
             Preview, as clients will see it
           </h3>
-          <div className="mt-2 rounded-xl border border-line bg-white p-4 sm:p-6">
-            <SeriesLine series={draft.series.trim() || null} part={/^\d+$/.test(draft.part.trim()) ? Number(draft.part) : null} />
-            <p className="mt-1 text-xl font-semibold text-ink">{draft.title || "Untitled article"}</p>
-            {draft.summary ? <p className="mt-2 text-muted">{draft.summary}</p> : null}
-            <PreviewBody body={draft.body} rendered={bodyPreview.rendered} failed={bodyPreview.failed} />
-          </div>
+          <ArticlePreviewCard article={draft} rendered={bodyPreview.rendered} failed={bodyPreview.failed} className="mt-2" />
         </section>
       </div>
 

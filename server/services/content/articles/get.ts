@@ -5,14 +5,15 @@ import type { Queryable } from "@/db/client";
 import { exercises } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import type { ArticleListItem } from "./list";
-import { articleContentOf, loadArticle, type ArticleStatus } from "./load";
+import { type ExerciseSummary, exerciseSummaryColumns } from "../exercises/summary";
+import { articleContentOf, loadArticle } from "./load";
 
 export type ArticleDetail = ArticleListItem & {
   body: string;
   revision: number;
   createdAt: Date;
   rendered: RenderedArticle;
-  exercises: { id: string; title: string; status: ArticleStatus; latestVersion: number | null; hasUnpublishedChanges: boolean }[];
+  exercises: ExerciseSummary[];
 };
 
 /** One article with its sections and the exercises built on it. Admin only. */
@@ -20,13 +21,7 @@ export async function getArticle(db: Queryable, actor: Actor, input: { id: strin
   authorize(policy.seesDraftContent(actor));
   const row = await loadArticle(db, actor, input.id);
   const built = await db
-    .select({
-      id: exercises.id,
-      title: exercises.draftTitle,
-      status: exercises.status,
-      latestVersion: exercises.latestVersion,
-      hasUnpublishedChanges: exercises.hasUnpublishedChanges,
-    })
+    .select(exerciseSummaryColumns)
     .from(exercises)
     .where(and(eq(exercises.practiceId, actor.practiceId), eq(exercises.articleId, row.id)))
     .orderBy(asc(exercises.createdAt), asc(exercises.id));

@@ -14,7 +14,10 @@ export function articleSearchCondition(q: string) {
   );
 }
 
-/** The columns every list of articles shows. */
+/** What every list of articles shows of one. */
+export type ArticleCard = { id: string; title: string; series: string | null; part: number | null; summary: string; tags: string[] };
+
+/** The columns of an ArticleCard, to spread into a select. */
 export const articleCardColumns = {
   id: articles.id,
   title: articles.title,

@@ -4,16 +4,10 @@ import type { Queryable } from "@/db/client";
 import { articles } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { toPage, type ContentCursor } from "../../pagination";
-import { articleCardColumns, articleListQuery } from "./list-query";
+import { type ArticleCard, articleCardColumns, articleListQuery } from "./list-query";
 import type { ArticleStatus } from "./load";
 
-export type ArticleListItem = {
-  id: string;
-  title: string;
-  series: string | null;
-  part: number | null;
-  summary: string;
-  tags: string[];
+export type ArticleListItem = ArticleCard & {
   status: ArticleStatus;
   updatedAt: Date;
   publishedAt: Date | null;

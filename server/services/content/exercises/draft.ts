@@ -1,21 +1,10 @@
 import "server-only";
 import { ConflictError, InvalidInputError } from "@/server/errors";
+import { type ArticleText, snapshotOf } from "../article-snapshot";
 import { sectionOutline } from "../articles/load";
 import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
 import { sameContent } from "../same-content";
 import type { DraftContent } from "./load";
-
-type ArticleText = { id: string; title: string; series: string | null; part: number | null; summary: string; body: string };
-
-/** The article as a version carries it. */
-export const snapshotOf = (article: ArticleText): ArticleSnapshot => ({
-  articleId: article.id,
-  title: article.title,
-  series: article.series,
-  part: article.part,
-  summary: article.summary,
-  body: article.body,
-});
 
 const draftContentOf = (v: DraftContent): DraftContent => ({ title: v.title, instructions: v.instructions, prompts: v.prompts });
 

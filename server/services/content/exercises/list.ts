@@ -7,13 +7,9 @@ import type { ArticleStatus } from "../articles/load";
 import { newestFirst, timeCursorOf, toPage, type ContentCursor } from "../../pagination";
 import { containsPattern } from "../list-query";
 import { promptCount, type ExerciseStatus } from "./load";
+import { type ExerciseSummary, exerciseSummaryColumns } from "./summary";
 
-export type ExerciseListItem = {
-  id: string;
-  title: string;
-  status: ExerciseStatus;
-  latestVersion: number | null;
-  hasUnpublishedChanges: boolean;
+export type ExerciseListItem = ExerciseSummary & {
   promptCount: number;
   articleId: string;
   articleTitle: string;
@@ -33,11 +29,7 @@ export async function listExercises(
   const order = newestFirst(exercises.updatedAt, exercises.id);
   const rows = await db
     .select({
-      id: exercises.id,
-      title: exercises.draftTitle,
-      status: exercises.status,
-      latestVersion: exercises.latestVersion,
-      hasUnpublishedChanges: exercises.hasUnpublishedChanges,
+      ...exerciseSummaryColumns,
       promptCount: promptCount(exercises.draftPrompts),
       articleId: articles.id,
       articleTitle: articles.title,

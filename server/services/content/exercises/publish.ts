@@ -6,7 +6,8 @@ import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { loadArticle } from "../articles/load";
-import { checkAnchors, sameArticle, sameDraftContent, snapshotOf, staleDraft } from "./draft";
+import { snapshotOf } from "../article-snapshot";
+import { checkAnchors, sameArticle, sameDraftContent, staleDraft } from "./draft";
 import { loadExercise, loadVersionContent, type DraftContent } from "./load";
 
 /**

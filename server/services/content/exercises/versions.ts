@@ -7,6 +7,7 @@ import { exerciseVersions, users } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import type { ArticleSnapshot, PromptDefinition } from "@/lib/content/prompts";
+import { toPage } from "../../pagination";
 import { loadExercise, promptCount } from "./load";
 
 export type ExerciseVersionSummary = {
@@ -34,6 +35,10 @@ const versionSummaryColumns = {
   publishedByName: users.name,
 };
 
+/** The published versions of one exercise of the actor's practice. */
+const versionsOf = (actor: Actor, exerciseId: string) =>
+  and(eq(exerciseVersions.exerciseId, exerciseId), eq(exerciseVersions.practiceId, actor.practiceId));
+
 /** Published versions, newest first; the cursor is the last version number seen. Admin only. */
 export async function listExerciseVersions(
   db: Queryable,
@@ -46,18 +51,10 @@ export async function listExerciseVersions(
     .select({ ...versionSummaryColumns, promptCount: promptCount(exerciseVersions.prompts) })
     .from(exerciseVersions)
     .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
-    .where(
-      and(
-        eq(exerciseVersions.exerciseId, input.id),
-        eq(exerciseVersions.practiceId, actor.practiceId),
-        input.cursor ? lt(exerciseVersions.version, input.cursor.version) : undefined,
-      ),
-    )
+    .where(and(versionsOf(actor, input.id), input.cursor ? lt(exerciseVersions.version, input.cursor.version) : undefined))
     .orderBy(desc(exerciseVersions.version))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > input.limit && last ? { version: last.version } : null };
+  return toPage(rows, input.limit, (row) => ({ version: row.version }));
 }
 
 /** One published version exactly as it was published. Admin only. */
@@ -73,13 +70,7 @@ export async function getExerciseVersion(db: Queryable, actor: Actor, input: { i
     })
     .from(exerciseVersions)
     .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
-    .where(
-      and(
-        eq(exerciseVersions.exerciseId, input.id),
-        eq(exerciseVersions.version, input.version),
-        eq(exerciseVersions.practiceId, actor.practiceId),
-      ),
-    );
+    .where(and(versionsOf(actor, input.id), eq(exerciseVersions.version, input.version)));
   if (!row) throw new NotFoundError("That version");
   return { ...row, article: withRendered(row.article), promptCount: row.prompts.length };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Queryable } from "@/db/client";
 import { articles, exercises, exerciseVersions } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
-import { type ArticleSnapshot } from "@/lib/content/prompts";
+import { snapshotOf } from "../article-snapshot";
 import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { starterArticles, starterExercises } from "./library";
 
@@ -40,15 +40,7 @@ export async function installStarterLibrary(
     if (!article) throw new Error(`Starter exercise "${exercise.title}" points at a missing article.`);
     // The same rules an admin's exercise must pass; a starter mistake fails loudly, never silently.
     const prompts = promptListSchema.parse(exercise.prompts);
-    const snapshot: ArticleSnapshot = {
-      articleId: article.id,
-      title: article.title,
-      series: article.series,
-      part: article.part,
-      summary: article.summary,
-      body: article.body,
-    };
-    return { id: crypto.randomUUID(), versionId: crypto.randomUUID(), exercise, article, prompts, snapshot };
+    return { id: crypto.randomUUID(), versionId: crypto.randomUUID(), exercise, article, prompts, snapshot: snapshotOf(article) };
   });
 
   await tx.insert(articles).values(articleRows);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { readEditorPageProps, type EditorPageProps } from "@/app/admin/library/editor-page-props";
 import { BackLink } from "@/components/content/back-link";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/layout";
@@ -10,15 +11,9 @@ import { ExerciseBuilder } from "./exercise-builder";
 
 export const metadata: Metadata = { title: "Exercise builder" };
 
-export default async function ExerciseBuilderPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ created?: string }>;
-}) {
+export default async function ExerciseBuilderPage(props: EditorPageProps) {
   await requireArea("admin");
-  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const { id, justCreated } = await readEditorPageProps(props);
   const exercise = await orNotFound((await getServerCaller()).exercises.get({ id }));
   const series = seriesLabel(exercise.article.series, exercise.article.part);
   return (
@@ -36,7 +31,7 @@ export default async function ExerciseBuilderPage({
           </>
         }
       />
-      <ExerciseBuilder key={exercise.id} initial={exercise} justCreated={created === "1"} />
+      <ExerciseBuilder key={exercise.id} initial={exercise} justCreated={justCreated} />
     </>
   );
 }

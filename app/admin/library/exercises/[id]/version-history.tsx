@@ -46,13 +46,7 @@ export function VersionHistory({ exerciseId, latestVersion }: { exerciseId: stri
             ))}
           </ol>
           {versions.hasNextPage ? (
-            <ShowMore
-              shown={rows.length}
-              noun={["version", "versions"]}
-              hasMore={versions.hasNextPage}
-              loading={versions.isFetchingNextPage}
-              onMore={() => void versions.fetchNextPage()}
-            />
+            <ShowMore shown={rows.length} noun={["version", "versions"]} query={versions} />
           ) : null}
         </>
       )}
