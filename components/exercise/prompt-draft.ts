@@ -21,14 +21,21 @@ export type EditablePrompt = {
 
 export const isChoiceKind = (kind: PromptKind) => kind === "single_choice" || kind === "multiple_choice" || kind === "checklist";
 
+type CommonFields = Pick<EditablePrompt, "id" | "kind" | "label" | "help" | "required" | "sectionAnchor">;
+
+/** What every kind of prompt has, in the builder and on the server alike. */
+const commonFields = (prompt: CommonFields): CommonFields => ({
+  id: prompt.id,
+  kind: prompt.kind,
+  label: prompt.label,
+  help: prompt.help,
+  required: prompt.required,
+  sectionAnchor: prompt.sectionAnchor,
+});
+
 export function fromDefinition(prompt: PromptDefinition): EditablePrompt {
   return {
-    id: prompt.id,
-    kind: prompt.kind,
-    label: prompt.label,
-    help: prompt.help,
-    required: prompt.required,
-    sectionAnchor: prompt.sectionAnchor,
+    ...commonFields(prompt),
     min: prompt.kind === "scale" ? String(prompt.min) : "1",
     max: prompt.kind === "scale" ? String(prompt.max) : "5",
     minLabel: prompt.kind === "scale" ? prompt.minLabel : "",
@@ -72,14 +79,7 @@ const whole = (text: string) => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Num
 
 /** The plain object the server checks, as typed (not yet validated: the server reports any issues by path). */
 export function toDefinitionInput(prompt: EditablePrompt): Record<string, unknown> {
-  const base = {
-    id: prompt.id,
-    kind: prompt.kind,
-    label: prompt.label,
-    help: prompt.help,
-    required: prompt.required,
-    sectionAnchor: prompt.sectionAnchor,
-  };
+  const base = commonFields(prompt);
   if (prompt.kind === "scale") {
     return { ...base, min: whole(prompt.min), max: whole(prompt.max), minLabel: prompt.minLabel, maxLabel: prompt.maxLabel };
   }

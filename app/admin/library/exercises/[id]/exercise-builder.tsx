@@ -7,6 +7,7 @@ import { ExercisePreview } from "@/components/exercise/exercise-preview";
 import { previewable, toDefinitionInput } from "@/components/exercise/prompt-draft";
 import { StatusBadge } from "@/components/markdown/article-heading";
 import { SaveErrorNotice } from "@/components/content/save-error-notice";
+import { useLeaveWarning } from "@/components/content/use-leave-warning";
 import { errorCode, errorDetails, errorMessage, fieldIssues } from "@/components/content/trpc-errors";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterInputs } from "@/components/trpc/outputs";
@@ -53,12 +54,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
   const conflict = errorCode(serverError) === "CONFLICT" && errorDetails(serverError)?.currentRevision !== undefined;
 
   // Nothing typed is lost: leaving with unsaved edits asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   // Focus follows a moved, added or removed prompt once the list has re-rendered.
   useEffect(() => {
