@@ -5,8 +5,10 @@ import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { isProduction } from "../env";
 import { type Actor, authorize, policy } from "../policy";
+import { reportUnexpected, unexpectedMessage } from "../unexpected";
 import type { SessionUser } from "@/lib/people/roles";
 import type { Context } from "./context";
+import { errorIdOf } from "./error-log";
 
 const trpcCode: Record<DomainErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
@@ -19,7 +21,10 @@ const trpcCode: Record<DomainErrorCode, TRPCError["code"]> = {
 
 type ErrorShape = { message: string; code: number; data: { code: string; httpStatus: number; path?: string; stack?: string } };
 
-/** What a caller sees of an error. Production responses never carry a stack trace or internal details. */
+/**
+ * What a caller sees of an error. Production responses never carry a stack trace or internal details.
+ * An internal error carries its error id, the one in the log line, for the person to quote to support.
+ */
 export function formatError(shape: ErrorShape, error: TRPCError, production: boolean) {
   const cause = error.cause;
   // Only input errors list their fields. An output that fails its schema (a field a service must not
@@ -28,11 +33,11 @@ export function formatError(shape: ErrorShape, error: TRPCError, production: boo
     cause instanceof ZodError && error.code === "BAD_REQUEST"
       ? cause.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }))
       : undefined;
-  const internal = error.code === "INTERNAL_SERVER_ERROR";
+  const errorId = error.code === "INTERNAL_SERVER_ERROR" ? errorIdOf(error) : undefined;
   const message = zodIssues
     ? "Some of what was sent doesn't fit. Please check the highlighted fields."
-    : internal && production
-      ? "Something went wrong on our side. Your work is safe; please try again."
+    : errorId && production
+      ? unexpectedMessage(errorId)
       : shape.message;
   return {
     ...shape,
@@ -45,6 +50,7 @@ export function formatError(shape: ErrorShape, error: TRPCError, production: boo
       ...(production ? {} : { stack: shape.data.stack }),
       zodIssues,
       details: cause instanceof DomainError ? cause.details : undefined,
+      errorId,
     },
   };
 }
@@ -54,12 +60,22 @@ const t = initTRPC.context<Context>().create({
   errorFormatter: ({ shape, error }) => formatError(shape, error, isProduction),
 });
 
-/** The one place domain errors become tRPC errors. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+/**
+ * The one place domain errors become tRPC errors, and unexpected ones are logged (id, path, code,
+ * actor; never the error's text) and replaced by a generic error carrying that id. So neither the
+ * HTTP response nor a page calling in-process (where Next prints what is thrown) sees a database
+ * error's message, which quotes the query's parameters.
+ */
+const mapDomainErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) {
     throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    const safe = reportUnexpected(cause ?? result.error, "trpc.unexpected", { path, code: result.error.code, actorId: ctx.session?.userId });
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: safe.message, cause: safe });
   }
   return result;
 });

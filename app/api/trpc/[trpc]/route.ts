@@ -1,8 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { getDb } from "@/server/db";
-import { isProduction } from "@/server/env";
 import { createContext } from "@/server/trpc/context";
+import { logRequestError } from "@/server/trpc/error-log";
 import { appRouter } from "@/server/trpc/root";
 
 const handler = (req: Request) =>
@@ -16,9 +16,8 @@ const handler = (req: Request) =>
       const [db, session] = await Promise.all([getDb(), getCurrentSession()]);
       return createContext({ db, session });
     },
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, isProduction ? error.message : error);
-    },
+    // One JSON line with an error id, never the error's message (it can quote a query's parameters).
+    onError: logRequestError,
   });
 
 export { handler as GET, handler as POST };
