@@ -1,5 +1,7 @@
 import { openDatabase, type DatabaseHandle } from "../db/client";
+import { DatabaseInUseError } from "../db/pglite-lock";
 import { env } from "../server/env";
+import { errorFields, log, newErrorId } from "../server/log";
 
 /** Scripts open the same database the app would, with the same lock. */
 export function openConfiguredDatabase(): Promise<DatabaseHandle> {
@@ -10,11 +12,22 @@ export function describeDatabase(): string {
   return env.DATABASE_URL ? "the Postgres server in DATABASE_URL" : `the embedded database in ${env.PGLITE_DIR}`;
 }
 
+/**
+ * A message written for the operator (a missing setting, a database already open) is printed as it
+ * is. Anything else, a database error above all, whose message quotes the query's parameters (an
+ * email, a password hash, a seeded text), is logged by its class and SQLSTATE only.
+ */
+function isOperatorMessage(error: unknown): error is Error {
+  if (!(error instanceof Error) || errorFields(error).sqlState) return false;
+  return error instanceof DatabaseInUseError || Object.getPrototypeOf(error) === Error.prototype;
+}
+
 export async function runScript(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    if (isOperatorMessage(error)) console.error(`\n${error.message}\n`);
+    else log.error("script.failed", { errorId: newErrorId(), path: process.argv[1]?.split("/").at(-1), ...errorFields(error) });
     process.exit(1);
   }
 }

@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "../db";
 import { mayOpenArea } from "../policy";
 import { resolveSession } from "../services/auth/sessions";
+import { reportUnexpected } from "../unexpected";
 import type { SessionUser } from "@/lib/people/roles";
 import { sessionLimits } from "./limits";
 import { auth } from "./next-auth";
@@ -13,7 +14,10 @@ type SessionState = { session: SessionUser | null; /** The browser held a sessio
 const getSessionState = cache(async (): Promise<SessionState> => {
   const token = await auth();
   if (!token?.sessionId) return { session: null, ended: false };
-  const session = await resolveSession(await getDb(), token.sessionId, sessionLimits);
+  // The lookup's parameters hold the session id: a failure is logged by its id and rethrown without them.
+  const session = await resolveSession(await getDb(), token.sessionId, sessionLimits).catch((error: unknown) => {
+    throw reportUnexpected(error, "session.lookup_failed", { path: "session" });
+  });
   return { session, ended: session === null };
 });
 

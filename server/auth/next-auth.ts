@@ -6,6 +6,7 @@ import { getDb } from "../db";
 import { env } from "../env";
 import { signInWithPassword } from "../services/auth/sessions";
 import { SignInPausedError } from "../services/auth/throttle";
+import { authLogger } from "./auth-logger";
 import { sessionLimits } from "./limits";
 import { getAuthSecret } from "./secret";
 
@@ -34,14 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  logger: {
-    // A wrong password is an everyday event, not a server error.
-    error: (error: Error) => {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error.name, error.message);
-    },
-    warn: () => {},
-    debug: () => {},
-  },
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

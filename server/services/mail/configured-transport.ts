@@ -1,5 +1,6 @@
 import "server-only";
 import { env, isProduction } from "@/server/env";
+import { log } from "@/server/log";
 import { createFileTransport } from "./file-transport";
 import { createSmtpTransport } from "./smtp-transport";
 import type { MailTransport } from "./transport";
@@ -15,7 +16,8 @@ export function configuredTransport(): MailTransport {
   } else {
     if (isProduction && env.HEARTH_E2E !== "1" && !warned) {
       warned = true;
-      console.warn(`SMTP_URL is not set: emails are written to ${env.DEV_MAILBOX_DIR} instead of being sent.`);
+      // SMTP_URL is not set: emails are written to DEV_MAILBOX_DIR instead of being sent.
+      log.warn("mail.smtp_url_missing_writing_files", { transport: "file" });
     }
     cached = createFileTransport(env.DEV_MAILBOX_DIR);
   }

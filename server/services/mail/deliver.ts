@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { env } from "@/server/env";
+import { errorFields, log } from "@/server/log";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 import type { MailTransport } from "./transport";
 
@@ -101,7 +102,10 @@ export async function deliverDueEmails(
       try {
         await options.transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, createdAt: email.createdAt });
       } catch (error) {
-        report[await recordFailure(db, email, error, now())] += 1;
+        const outcome = await recordFailure(db, email, error, now());
+        // The mail server's answer stays in the outbox row; it can quote the address, so the log has only ids.
+        log.warn("mail.send_failed", { path: "mail.send", emailId: email.id, attempts: email.attempts + 1, outcome, transport: options.transport.name, ...errorFields(error) });
+        report[outcome] += 1;
         continue;
       }
       await recordSent(db, email, now());

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import { env } from "@/server/env";
+import { errorFields, log, newErrorId } from "@/server/log";
 import { configuredTransport } from "./configured-transport";
 import { deliverDueEmails, nextPendingAt } from "./deliver";
 import type { MailTransport } from "./transport";
@@ -47,7 +48,8 @@ export function kickMailDelivery(db: Database): void {
     } while (again);
     await scheduleRetry(db);
   })()
-    .catch((error: unknown) => console.error("Email delivery failed; the emails are still queued.", error))
+    // The emails stay queued. The error's text is not logged: it can quote addresses and email bodies.
+    .catch((error: unknown) => log.error("mail.delivery_failed", { errorId: newErrorId(), path: "mail.deliver", ...errorFields(error) }))
     .finally(() => {
       running = null;
     });
