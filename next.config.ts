@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from disk: bundling it breaks those paths.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // The dev server would print server actions' arguments (an invitation token) and invitation URLs.
+  logging: { serverFunctions: false, incomingRequests: { ignore: [/\/invite\//] } },
   // Lets several builds (e.g. a second checkout's e2e run) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: { authInterrupts: true },
