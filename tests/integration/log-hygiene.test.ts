@@ -8,6 +8,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboxEmails, users } from "@/db/schema";
 import { authLogger } from "@/server/auth/auth-logger";
+import { getCurrentSession } from "@/server/auth/current-session";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { deliverDueEmails } from "@/server/services/mail/deliver";
 import { configureMailKick, kickMailDelivery, mailDeliveryIdle } from "@/server/services/mail/kick";
@@ -21,12 +22,18 @@ import { saveFirst, text } from "../helpers/loop";
 import { useLoopWorld } from "../helpers/use-world";
 import { testLimits, TEST_PASSWORD } from "../helpers/world";
 
+// Pages resolve the session outside tRPC: next-auth's cookie and the app's database are stood in for.
+const pageRequest = vi.hoisted(() => ({ db: undefined as unknown, sessionId: "" }));
+vi.mock("@/server/db", () => ({ getDb: async () => pageRequest.db }));
+vi.mock("@/server/auth/next-auth", () => ({ auth: async () => ({ sessionId: pageRequest.sessionId }) }));
+
 /**
  * Runs a whole flow with failures while capturing everything written to the console, stdout and
  * stderr, then checks that no one's words, token, password or hash reached the logs, and that
  * each failure line names its error id, path, code and actor.
  */
 const { db, world, callers, exercise } = await useLoopWorld();
+pageRequest.db = db;
 
 const ANSWER = "ANSWER-MARKER-quiet-lake-5521";
 const NOTE = "NOTE-MARKER-amber-hill-7313";
@@ -221,6 +228,21 @@ describe("logs during a whole flow with failures", () => {
     expect(lineWith(brokenShape.data.errorId)).toMatchObject({ path: "notes.create", code: "INTERNAL_SERVER_ERROR", sqlState: "23505" });
   });
 
+  it("logs a failed session lookup for a page by its id, and throws nothing of it", async () => {
+    pageRequest.sessionId = secrets.sessionId;
+    expect(await getCurrentSession()).toMatchObject({ userId: world.ids.coach });
+    vi.spyOn(db, "select").mockImplementationOnce(() => {
+      throw queryErrorQuoting([secrets.sessionId]);
+    });
+    const error = await getCurrentSession().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnexpectedError);
+    expect(printed(error)).not.toContain(secrets.sessionId);
+    expect(lineWith((error as UnexpectedError).errorId)).toMatchObject({ event: "session.lookup_failed", path: "session", sqlState: "23505" });
+  });
+
   it("logs a failed mail run and a failed script without their text", async () => {
     await deliverDueEmails(db, { transport: failingTransport(`550 <${INVITEE}> ${secrets.token}`), now: () => new Date(Date.now() + 86_400_000) });
 
@@ -270,7 +292,7 @@ describe("logs during a whole flow with failures", () => {
     }
     // Every failure line names its error id, path and code; those in a procedure also the actor.
     const failures = logLines().filter((line) => line.level === "error");
-    expect(failures.length).toBeGreaterThanOrEqual(7);
+    expect(failures.length).toBeGreaterThanOrEqual(8);
     for (const line of failures) expect(line).toMatchObject({ errorId: expect.stringMatching(/^[0-9a-f]{12}$/), path: expect.any(String) });
     const inProcedures = failures.filter((line) => line.event === "trpc.unexpected" && line.path === "notes.create");
     expect(inProcedures.length).toBe(4);
