@@ -44,4 +44,15 @@ describe("error formatting", () => {
     expect(formatted.message).toMatch(/went wrong on our side/);
     expect(JSON.stringify(formatted)).not.toContain("privateNote");
   });
+
+  it("gives an internal error one id, in the response's data and message, and none to other errors", () => {
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Failed query: params: secret" });
+    const formatted = formatError(shape(error.message, "INTERNAL_SERVER_ERROR"), error, true);
+    expect(formatted.data.errorId).toMatch(/^[0-9a-f]{12}$/);
+    expect(formatError(shape(error.message, "INTERNAL_SERVER_ERROR"), error, true).data.errorId).toBe(formatted.data.errorId);
+    expect(formatted.message).toContain(formatted.data.errorId);
+    expect(formatted.message).not.toContain("secret");
+    const conflict = new TRPCError({ code: "CONFLICT", message: "Changed elsewhere" });
+    expect(formatError(shape("Changed elsewhere", "CONFLICT"), conflict, true).data.errorId).toBeUndefined();
+  });
 });
