@@ -70,6 +70,13 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/**", "**/server/*"], message: "db/ imports nothing from server/." }] }],
     },
   },
+  {
+    // The app logs through server/log.ts only: one JSON line of allow-listed fields, never an
+    // error's message (a database error's quotes the query's parameters) or anyone's words.
+    files: ["server/**", "app/**", "db/**", "lib/**"],
+    ignores: ["server/log.ts"],
+    rules: { "no-console": "error" },
+  },
 ];
 
 export default config;
