@@ -1,11 +1,11 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { isProduction } from "../env";
 import { type Actor, authorize, policy } from "../policy";
 import type { SessionUser } from "@/lib/people/roles";
+import { transformer } from "@/lib/trpc/transformer";
 import type { Context } from "./context";
 
 const trpcCode: Record<DomainErrorCode, TRPCError["code"]> = {
@@ -50,7 +50,7 @@ export function formatError(shape: ErrorShape, error: TRPCError, production: boo
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter: ({ shape, error }) => formatError(shape, error, isProduction),
 });
 
