@@ -107,3 +107,12 @@ describe("nested strings in prompts and answers", () => {
     expect(answerValueSchema.parse({ kind: "text", text: "  two spaces, then a line\n" })).toEqual({ kind: "text", text: "  two spaces, then a line\n" });
   });
 });
+
+describe("sign-in credentials", () => {
+  it("refuse characters no account's email or password has, so no lookup runs", async () => {
+    const { credentialsSchema } = await import("@/server/auth/credentials");
+    expect(credentialsSchema.parse({ email: " client@a.test ", password: " pass " })).toEqual({ email: "client@a.test", password: " pass " });
+    expect(credentialsSchema.safeParse({ email: "client@a.test\u0000", password: "x" }).success).toBe(false);
+    expect(credentialsSchema.safeParse({ email: "client@a.test", password: "\ud800" }).success).toBe(false);
+  });
+});
