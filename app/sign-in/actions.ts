@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
+import { readFormFields, UNREADABLE_FORM } from "@/server/validation/form-fields";
 import { SIGN_IN_PAUSED_MESSAGE } from "@/lib/auth/throttle-policy";
 
 export type SignInState = { error: string | null; email: string };
@@ -10,9 +11,11 @@ export type SignInState = { error: string | null; email: string };
 const GENERIC_ERROR = "That email and password don't match an account we know. Please check them and try again.";
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "").slice(0, 320);
-  const password = String(formData.get("password") ?? "").slice(0, 1024);
-  const next = String(formData.get("next") ?? "/");
+  const form = readFormFields(formData, ["email", "password", "next"]);
+  if (!form) return { error: UNREADABLE_FORM, email: "" };
+  const email = form.email.slice(0, 320);
+  const password = form.password.slice(0, 1024);
+  const next = form.next || "/";
   if (!email || !password) return { error: "Please enter your email and password.", email };
   try {
     await signIn("credentials", { email, password, redirect: false });

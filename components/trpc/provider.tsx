@@ -2,7 +2,7 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
+import { transformer } from "@/lib/trpc/transformer";
 import type { AppRouter } from "@/server/trpc/root";
 import { TRPCProvider } from "./client";
 
@@ -34,8 +34,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
         splitLink({
           // Reads whose input is a whole article body would not fit in a URL: they go as POST.
           condition: (op) => op.type === "query" && POST_QUERIES.has(op.path),
-          true: httpLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          true: httpLink({ url: "/api/trpc", transformer, methodOverride: "POST" }),
+          false: httpBatchLink({ url: "/api/trpc", transformer }),
         }),
       ],
     }),

@@ -1,12 +1,12 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "../db";
 import { env } from "../env";
 import { signInWithPassword } from "../services/auth/sessions";
 import { SignInPausedError } from "../services/auth/throttle";
 import { authLogger } from "./auth-logger";
+import { credentialsSchema } from "./credentials";
 import { sessionLimits } from "./limits";
 import { getAuthSecret } from "./secret";
 
@@ -14,8 +14,6 @@ import { getAuthSecret } from "./secret";
 export class SignInPaused extends CredentialsSignin {
   code = "paused";
 }
-
-const credentialsSchema = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 
 declare module "next-auth" {
   interface User {

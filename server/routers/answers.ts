@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { saveAnswer, saveAnswerInput } from "../services/answers/save";
+import { promptRefSchema } from "../services/content/prompt-schemas";
+import { idSchema } from "../validation/ids";
 import { setAnswerSharing } from "../services/answers/set-sharing";
 import { clientProcedure, router } from "../trpc/init";
-
-const promptId = z.string().min(1).max(64);
 
 export const answersRouter = router({
   save: clientProcedure
@@ -13,9 +13,9 @@ export const answersRouter = router({
   setSharing: clientProcedure
     .input(
       z.strictObject({
-        assignmentId: z.string().uuid(),
+        assignmentId: idSchema,
         shares: z
-          .array(z.strictObject({ promptId, shared: z.boolean() }))
+          .array(z.strictObject({ promptId: promptRefSchema, shared: z.boolean() }))
           .min(1)
           .max(50)
           .refine((list) => new Set(list.map((s) => s.promptId)).size === list.length, { message: "Each question can appear once." }),

@@ -10,17 +10,27 @@ import { publishArticle } from "../services/content/articles/publish";
 import { listSeries } from "../services/content/articles/series";
 import { updateArticle } from "../services/content/articles/update";
 import { IMPORT_MAX_BASE64, previewImport, saveImport } from "../services/content/article-import";
-import { CONTENT_LIMITS } from "@/lib/content/limits";
-import { articleFields, bodySchema, exerciseTitleSchema, partNeedsSeries, searchSchema } from "../services/content/content-fields";
+import {
+  articleFields,
+  bodySchema,
+  exerciseTitleSchema,
+  partNeedsSeries,
+  searchSchema,
+  seriesFilterSchema,
+  tagFilterSchema,
+} from "../services/content/content-fields";
 import { renderArticle } from "../services/content/render-article";
 import { IMPORT_MAX_BYTES } from "../services/content/import/decode-file";
 import { contentPageInput } from "../services/pagination";
 import { LIMITS } from "@/lib/content/prompts";
+import { idSchema } from "../validation/ids";
+import { revisionSchema } from "../validation/numbers";
+import { text } from "../validation/text";
 
 const editor = procedureFor(policy.editsContent);
 const reader = procedureFor(policy.seesDraftContent);
 
-const byId = z.strictObject({ id: z.string().uuid() });
+const byId = z.strictObject({ id: idSchema });
 const articleInput = z.strictObject(articleFields).superRefine(partNeedsSeries);
 const tooBig = `That's more than ${IMPORT_MAX_BYTES / 1024} KB of text. Please split the document into parts and import them one at a time.`;
 
@@ -30,8 +40,8 @@ export const articlesRouter = router({
       z.strictObject({
         q: searchSchema,
         status: z.enum(["draft", "published", "archived"]).optional(),
-        series: z.string().trim().min(1).max(CONTENT_LIMITS.series).optional(),
-        tag: z.string().trim().toLowerCase().min(1).max(CONTENT_LIMITS.tag).optional(),
+        series: seriesFilterSchema,
+        tag: tagFilterSchema,
         ...contentPageInput,
       }),
     )
@@ -44,7 +54,7 @@ export const articlesRouter = router({
   update: editor
     .input(
       z
-        .strictObject({ id: z.string().uuid(), revision: z.number().int().min(1).max(1_000_000_000), ...articleFields })
+        .strictObject({ id: idSchema, revision: revisionSchema, ...articleFields })
         .superRefine(partNeedsSeries),
     )
     .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.actor, input, ctx.now())),
@@ -57,9 +67,9 @@ export const articlesRouter = router({
       z
         .strictObject({
           // Text is at most as many characters as it has bytes, so this bound is safe; the service counts bytes.
-          text: z.string().max(IMPORT_MAX_BYTES, tooBig).optional(),
-          fileName: z.string().trim().min(1).max(255).optional(),
-          contentBase64: z.string().max(IMPORT_MAX_BASE64, tooBig).optional(),
+          text: text({ max: IMPORT_MAX_BYTES, tooLong: tooBig, trim: false }).optional(),
+          fileName: text({ min: 1, max: 255 }).optional(),
+          contentBase64: text({ max: IMPORT_MAX_BASE64, tooLong: tooBig, trim: false }).optional(),
         })
         .superRefine((value, ctx) => {
           const isText = value.text !== undefined && value.fileName === undefined && value.contentBase64 === undefined;
@@ -80,7 +90,7 @@ export const articlesRouter = router({
           .strictObject({
             title: exerciseTitleSchema,
             questions: z
-              .array(z.string().trim().min(1).max(LIMITS.promptLabel, `Keep each question to ${LIMITS.promptLabel} characters or fewer.`))
+              .array(text({ min: 1, max: LIMITS.promptLabel, tooLong: `Keep each question to ${LIMITS.promptLabel} characters or fewer.` }))
               .min(1, "Pick at least one question for the exercise.")
               .max(LIMITS.maxPrompts, `An exercise can have at most ${LIMITS.maxPrompts} prompts.`),
           })

@@ -9,19 +9,22 @@ import { markAssignmentReviewed } from "../services/assignments/mark-reviewed";
 import { recordAssignmentView } from "../services/assignments/record-view";
 import { submitAssignment } from "../services/assignments/submit";
 import { pageInput } from "../services/pagination";
+import { dateInRange } from "../validation/dates";
+import { idSchema } from "../validation/ids";
+import { text } from "../validation/text";
 import { authedProcedure, clientProcedure, coachProcedure, router } from "../trpc/init";
 import { assignmentOutputs as out } from "./outputs/assignments";
 
-const assignmentId = z.strictObject({ assignmentId: z.string().uuid() });
+const assignmentId = z.strictObject({ assignmentId: idSchema });
 
 export const assignmentsRouter = router({
   create: coachProcedure
     .input(
       z.strictObject({
-        exerciseId: z.string().uuid(),
-        clientIds: z.array(z.string().uuid()).min(1, "Please choose at least one client.").max(50, "Please choose 50 clients or fewer at a time."),
-        dueAt: z.date().nullish(),
-        note: z.string().max(2000, "Please keep the note to 2000 characters or fewer.").optional(),
+        exerciseId: idSchema,
+        clientIds: z.array(idSchema).min(1, "Please choose at least one client.").max(50, "Please choose 50 clients or fewer at a time."),
+        dueAt: dateInRange("A due date").nullish(),
+        note: text({ max: 2000, tooLong: "Please keep the note to 2000 characters or fewer.", trim: false }).optional(),
       }),
     )
     .output(out.create)
@@ -32,7 +35,7 @@ export const assignmentsRouter = router({
     .mutation(({ ctx, input }) => cancelAssignment(ctx.db, ctx.actor, input, ctx.now())),
   listForClient: clientProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listAssignmentsForClient(ctx.db, ctx.actor, ctx.now())),
   listForCoach: coachProcedure
-    .input(z.strictObject({ clientId: z.string().uuid().optional(), ...pageInput }))
+    .input(z.strictObject({ clientId: idSchema.optional(), ...pageInput }))
     .output(out.listForCoach)
     .query(({ ctx, input }) => listAssignmentsForCoach(ctx.db, ctx.actor, input, ctx.now())),
   /** A read: it writes nothing, however often it is fetched. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { namePageInput } from "../services/pagination";
+import { idSchema } from "../validation/ids";
 import { coachProcedure, router } from "../trpc/init";
 import { getMyClient, listMyClients } from "../services/people/roster";
 import { clientOverviewTotals, listClientOverview } from "../services/people/roster-summary";
@@ -16,7 +17,7 @@ export const clientsRouter = router({
     .output(out.list)
     .query(({ ctx, input }) => listMyClients(ctx.db, ctx.actor, input)),
   get: coachProcedure
-    .input(z.strictObject({ clientId: z.string().uuid() }))
+    .input(z.strictObject({ clientId: idSchema }))
     .output(out.get)
     .query(({ ctx, input }) => getMyClient(ctx.db, ctx.actor, input.clientId)),
   /** The coach's home: each client with what is open, overdue, waiting for review and newly shared. */

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { procedureFor, router } from "../trpc/init";
 import { policy } from "../policy";
 import { exerciseTitleSchema, instructionsSchema, searchSchema } from "../services/content/content-fields";
+import { idSchema } from "../validation/ids";
+import { pageLimit, revisionSchema, versionSchema } from "../validation/numbers";
 import { archiveExercise, restoreExercise } from "../services/content/exercises/archive";
 import { createExercise } from "../services/content/exercises/create";
 import { getExercise } from "../services/content/exercises/get";
@@ -17,13 +19,13 @@ import { promptListSchema } from "../services/content/prompt-schemas";
 const editor = procedureFor(policy.editsContent);
 const reader = procedureFor(policy.seesDraftContent);
 
-const byId = z.strictObject({ id: z.string().uuid() });
+const byId = z.strictObject({ id: idSchema });
 
 export const exercisesRouter = router({
   list: reader
     .input(
       z.strictObject({
-        articleId: z.string().uuid().optional(),
+        articleId: idSchema.optional(),
         status: z.enum(["draft", "published", "archived"]).optional(),
         q: searchSchema,
         ...contentPageInput,
@@ -34,7 +36,7 @@ export const exercisesRouter = router({
   create: editor
     .input(
       z.strictObject({
-        articleId: z.string().uuid(),
+        articleId: idSchema,
         title: exerciseTitleSchema,
         instructions: instructionsSchema,
         prompts: promptListSchema.default([]),
@@ -44,8 +46,8 @@ export const exercisesRouter = router({
   updateDraft: editor
     .input(
       z.strictObject({
-        id: z.string().uuid(),
-        revision: z.number().int().min(1).max(1_000_000_000),
+        id: idSchema,
+        revision: revisionSchema,
         title: exerciseTitleSchema,
         instructions: instructionsSchema,
         prompts: promptListSchema,
@@ -53,24 +55,24 @@ export const exercisesRouter = router({
     )
     .mutation(({ ctx, input }) => updateExerciseDraft(ctx.db, ctx.actor, input, ctx.now())),
   publish: editor
-    .input(z.strictObject({ id: z.string().uuid(), revision: z.number().int().min(1).max(1_000_000_000).optional() }))
+    .input(z.strictObject({ id: idSchema, revision: revisionSchema.optional() }))
     .mutation(({ ctx, input }) => publishExercise(ctx.db, ctx.actor, input, ctx.now())),
   archive: editor.input(byId).mutation(({ ctx, input }) => archiveExercise(ctx.db, ctx.actor, input, ctx.now())),
   restore: editor.input(byId).mutation(({ ctx, input }) => restoreExercise(ctx.db, ctx.actor, input, ctx.now())),
   versions: reader
     .input(
       z.strictObject({
-        id: z.string().uuid(),
-        cursor: z.strictObject({ version: z.number().int().min(1).max(1_000_000) }).nullish(),
-        limit: z.number().int().min(1).max(100).default(20),
+        id: idSchema,
+        cursor: z.strictObject({ version: versionSchema }).nullish(),
+        limit: pageLimit(20),
         direction: z.enum(["forward", "backward"]).optional(),
       }),
     )
     .query(({ ctx, input }) => listExerciseVersions(ctx.db, ctx.actor, input)),
   version: reader
-    .input(z.strictObject({ id: z.string().uuid(), version: z.number().int().min(1).max(1_000_000) }))
+    .input(z.strictObject({ id: idSchema, version: versionSchema }))
     .query(({ ctx, input }) => getExerciseVersion(ctx.db, ctx.actor, input)),
   suggestions: reader
-    .input(z.strictObject({ articleId: z.string().uuid() }))
+    .input(z.strictObject({ articleId: idSchema }))
     .query(({ ctx, input }) => suggestPrompts(ctx.db, ctx.actor, input)),
 });

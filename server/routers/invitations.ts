@@ -9,20 +9,18 @@ import { kickingMail } from "../services/mail/kick";
 import { pageInput } from "../services/pagination";
 import { coachProcedure, publicProcedure, router } from "../trpc/init";
 import { invitationOutputs as out } from "./outputs/invitations";
+import { idSchema } from "../validation/ids";
+import { text } from "../validation/text";
 
-const token = z
-  .string()
-  .min(20)
-  .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/, "That doesn't look like an invitation link.");
+const token = text({ min: 20, max: 200, trim: false }).regex(/^[A-Za-z0-9_-]+$/, "That doesn't look like an invitation link.");
 
 export const invitationsRouter = router({
   create: coachProcedure
     .input(
       z.strictObject({
-        email: z.string().trim().max(254).email("Please enter an email address, like name@example.com."),
+        email: text({ max: 254 }).email("Please enter an email address, like name@example.com."),
         role: z.enum(["client", "coach"]),
-        name: z.string().trim().max(100).optional(),
+        name: text({ max: 100, tooLong: "Please keep the name to 100 characters or fewer." }).optional(),
       }),
     )
     .output(out.create)
@@ -32,7 +30,7 @@ export const invitationsRouter = router({
     .output(out.list)
     .query(({ ctx, input }) => listInvitations(ctx.db, ctx.actor, input, ctx.now())),
   revoke: coachProcedure
-    .input(z.strictObject({ id: z.string().uuid() }))
+    .input(z.strictObject({ id: idSchema }))
     .output(out.revoke)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input, ctx.now())),
   preview: publicProcedure
@@ -42,8 +40,9 @@ export const invitationsRouter = router({
     .input(
       z.strictObject({
         token,
-        name: z.string().trim().min(1, "Please tell us your name.").max(100),
-        password: z.string().min(1).max(1000),
+        name: text({ min: 1, empty: "Please tell us your name.", max: 100, tooLong: "Please keep your name to 100 characters or fewer." }),
+        // Never trimmed: every character of a password counts.
+        password: text({ min: 1, max: 1000, trim: false }),
       }),
     )
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, ctx.now())),

@@ -5,25 +5,27 @@ import { createClientNote, deleteClientNote, updateClientNote } from "../service
 import { pageInput } from "../services/pagination";
 import { coachProcedure, router } from "../trpc/init";
 import { noteOutputs as out } from "./outputs/notes";
+import { idSchema } from "../validation/ids";
+import { text } from "../validation/text";
 
-const body = z.string().trim().min(1, "A note can't be empty.").max(10_000, "Please keep a note to 10,000 characters or fewer.");
+const body = text({ min: 1, empty: "A note can't be empty.", max: 10_000, tooLong: "Please keep a note to 10,000 characters or fewer." });
 
 /** Private notes a coach keeps on a client; the client never sees them. */
 export const notesRouter = router({
   list: coachProcedure
-    .input(z.strictObject({ clientId: z.string().uuid(), ...pageInput }))
+    .input(z.strictObject({ clientId: idSchema, ...pageInput }))
     .output(out.list)
     .query(({ ctx, input }) => listClientNotes(ctx.db, ctx.actor, input)),
   create: coachProcedure
-    .input(z.strictObject({ clientId: z.string().uuid(), body }))
+    .input(z.strictObject({ clientId: idSchema, body }))
     .output(out.create)
     .mutation(({ ctx, input }) => createClientNote(ctx.db, ctx.actor, input, ctx.now())),
   update: coachProcedure
-    .input(z.strictObject({ id: z.string().uuid(), body }))
+    .input(z.strictObject({ id: idSchema, body }))
     .output(out.update)
     .mutation(({ ctx, input }) => updateClientNote(ctx.db, ctx.actor, input, ctx.now())),
   delete: coachProcedure
-    .input(z.strictObject({ id: z.string().uuid() }))
+    .input(z.strictObject({ id: idSchema }))
     .output(out.delete)
     .mutation(({ ctx, input }) => deleteClientNote(ctx.db, ctx.actor, input)),
 });

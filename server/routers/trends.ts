@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../validation/ids";
 import { trendsForClient } from "../services/trends/for-client";
 import { myTrends } from "../services/trends/mine";
 import { recordTrendsView } from "../services/trends/record-view";
 import { authedProcedure, clientProcedure, coachProcedure, router } from "../trpc/init";
 import { trendsOutputs as out } from "./outputs/trends";
 
-const clientId = z.strictObject({ clientId: z.string().uuid() });
+const clientId = z.strictObject({ clientId: idSchema });
 
 export const trendsRouter = router({
   /** A read: it writes nothing, however often it is fetched. */

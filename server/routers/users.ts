@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idSchema } from "../validation/ids";
 import { namePageInput, noInput } from "../services/pagination";
 import { adminProcedure, authedProcedure, router } from "../trpc/init";
 import { changeUserRole, listPracticeMembers, setUserDisabled } from "../services/people/users";
@@ -24,11 +25,11 @@ export const usersRouter = router({
     .output(out.list)
     .query(({ ctx, input }) => listPracticeMembers(ctx.db, ctx.actor, input)),
   setDisabled: adminProcedure
-    .input(z.strictObject({ userId: z.string().uuid(), disabled: z.boolean() }))
+    .input(z.strictObject({ userId: idSchema, disabled: z.boolean() }))
     .output(out.setDisabled)
     .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input, ctx.now())),
   changeRole: adminProcedure
-    .input(z.strictObject({ userId: z.string().uuid(), role: z.enum(["admin", "coach"]) }))
+    .input(z.strictObject({ userId: idSchema, role: z.enum(["admin", "coach"]) }))
     .output(out.changeRole)
     .mutation(({ ctx, input }) => changeUserRole(ctx.db, ctx.actor, input, ctx.now())),
 });

@@ -2,6 +2,10 @@ import "server-only";
 import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { InvalidInputError } from "../errors";
+import { coercedDateInRange, DATE_RANGE } from "../validation/dates";
+import { idSchema } from "../validation/ids";
+import { pageLimit, wholeNumber } from "../validation/numbers";
+import { text } from "../validation/text";
 
 /**
  * Keyset pagination, the one way lists here page: a cursor is the sort key of the last row seen,
@@ -15,41 +19,31 @@ import { InvalidInputError } from "../errors";
 // Cursors
 
 /**
- * The times a cursor may carry. Cursor times are copies of row times the server's clock wrote, so
- * anything outside this window is not a cursor we handed out. The window also keeps dates Postgres
- * refuses (JavaScript's reach the years ±275,760) from turning into a server error.
+ * The times a cursor may carry: the one range every input date keeps to. Cursor times are copies of
+ * row times the server's clock wrote, so anything outside it is not a cursor we handed out.
  */
-export const CURSOR_TIME_RANGE = {
-  earliest: new Date("2000-01-01T00:00:00.000Z"),
-  latest: new Date("2200-01-01T00:00:00.000Z"),
-} as const;
+export const CURSOR_TIME_RANGE = DATE_RANGE;
 
 /** Longer than any name a person can give (100 characters); a bound, not a rule about names. */
 export const CURSOR_NAME_MAX = 200;
 
-const cursorId = z.uuid({ error: "A page cursor's id must be a UUID." });
+const cursorId = idSchema;
 
 export const timeCursorSchema = z.strictObject({
   // Coerced so a cursor that travelled as JSON text still reads; invalid or far-off dates are refused.
-  at: z.coerce
-    .date({ error: "A page cursor's time must be a valid date." })
-    .min(CURSOR_TIME_RANGE.earliest, { error: "A page cursor's time must be between the years 2000 and 2200." })
-    .max(CURSOR_TIME_RANGE.latest, { error: "A page cursor's time must be between the years 2000 and 2200." }),
+  at: coercedDateInRange("A page cursor's time"),
   id: cursorId,
 });
 
 export const nameCursorSchema = z.strictObject({
-  name: z
-    .string()
-    .max(CURSOR_NAME_MAX, { error: `A page cursor's name is at most ${CURSOR_NAME_MAX} characters.` })
-    // Postgres text can't hold a NUL character: refused here rather than failing in the query.
-    .refine((name) => !name.includes("\u0000"), { error: "A page cursor's name can't contain a NUL character." }),
+  // Untrimmed: a cursor is a copy of a stored name, spaces and all.
+  name: text({ max: CURSOR_NAME_MAX, tooLong: `A page cursor's name is at most ${CURSOR_NAME_MAX} characters.`, trim: false }),
   id: cursorId,
 });
 
 /** Reading order of a series; null is an article without a part number (listed last). */
 export const partCursorSchema = z.strictObject({
-  part: z.number().int().min(-1_000_000).max(1_000_000).nullable(),
+  part: wholeNumber(-1_000_000, 1_000_000).nullable(),
   id: cursorId,
 });
 
@@ -59,7 +53,7 @@ export type PartCursor = z.infer<typeof partCursorSchema>;
 /** Content lists run newest first, or in reading order when filtered to one series. */
 export type ContentCursor = TimeCursor | PartCursor;
 
-const limit = (byDefault: number) => z.number().int().min(1).max(100).default(byDefault);
+const limit = pageLimit;
 /** Added by TanStack's infinite queries; lists here only page forward. */
 const direction = z.enum(["forward", "backward"]).optional();
 

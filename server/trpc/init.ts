@@ -1,12 +1,12 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { isProduction } from "../env";
 import { type Actor, authorize, policy } from "../policy";
 import { reportUnexpected, unexpectedMessage } from "../unexpected";
 import type { SessionUser } from "@/lib/people/roles";
+import { transformer } from "@/lib/trpc/transformer";
 import type { Context } from "./context";
 import { errorIdOf } from "./error-log";
 
@@ -56,7 +56,7 @@ export function formatError(shape: ErrorShape, error: TRPCError, production: boo
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter: ({ shape, error }) => formatError(shape, error, isProduction),
 });
 

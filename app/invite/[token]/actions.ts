@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
 import { getServerCaller } from "@/server/trpc/server-caller";
+import { readFormFields, UNREADABLE_FORM } from "@/server/validation/form-fields";
 import type { AcceptState } from "@/components/invitations/accept-state";
 
 const NAME_MAX = 100;
@@ -13,9 +14,11 @@ const fieldOf = (error: TRPCError): unknown => (error.cause as { details?: { fie
 
 /** Creates the account from the invitation, then signs the person in and takes them home. */
 export async function acceptInvitationAction(token: string, _previous: AcceptState, formData: FormData): Promise<AcceptState> {
-  const name = String(formData.get("name") ?? "").trim().slice(0, NAME_MAX + 1);
-  const password = String(formData.get("password") ?? "").slice(0, 1024);
-  const confirm = String(formData.get("confirm") ?? "").slice(0, 1024);
+  const form = typeof token === "string" ? readFormFields(formData, ["name", "password", "confirm"]) : null;
+  if (!form) return { error: UNREADABLE_FORM, fields: {}, name: "" };
+  const name = form.name.trim().slice(0, NAME_MAX + 1);
+  const password = form.password.slice(0, 1024);
+  const confirm = form.confirm.slice(0, 1024);
 
   const fields: AcceptState["fields"] = {};
   if (!name) fields.name = "Please tell us your name. It's how your coach will see you.";

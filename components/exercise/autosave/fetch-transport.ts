@@ -1,5 +1,5 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
-import superjson from "superjson";
+import { transformer } from "@/lib/trpc/transformer";
 import type { AppRouter } from "@/server/trpc/root";
 import type { SaveTransport } from "./engine";
 import { interpretSaveError, interpretSaveResult } from "./save-response";
@@ -55,7 +55,7 @@ export function keepaliveFetch(fetchImpl: typeof fetch): typeof fetch {
 export function createFetchSaveTransport(options: { url?: string; fetch?: typeof fetch } = {}): SaveTransport {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const client = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: options.url ?? "/api/trpc", transformer: superjson, fetch: keepaliveFetch(fetchImpl) })],
+    links: [httpLink({ url: options.url ?? "/api/trpc", transformer, fetch: keepaliveFetch(fetchImpl) })],
   });
   return async (request) => {
     try {

@@ -6,7 +6,9 @@ import { answers, assignments } from "@/db/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { type AnswerValue, answerProblem } from "@/lib/content/prompts";
-import { answerValueSchema } from "../content/prompt-schemas";
+import { answerValueSchema, promptRefSchema } from "../content/prompt-schemas";
+import { idSchema } from "../../validation/ids";
+import { COUNTER_MAX, wholeNumber } from "../../validation/numbers";
 import { loadOwnAssignment } from "../assignments/load";
 
 /**
@@ -14,16 +16,16 @@ import { loadOwnAssignment } from "../assignments/load";
  * browser's autosave derives its request type from the router (RouterInputs["answers"]["save"]).
  */
 export const saveAnswerInput = z.strictObject({
-  assignmentId: z.string().uuid(),
-  promptId: z.string().min(1).max(64),
+  assignmentId: idSchema,
+  promptId: promptRefSchema,
   value: answerValueSchema,
-  baseVersion: z.number().int().min(0).max(1_000_000_000),
-  saveId: z.string().uuid(),
+  baseVersion: wholeNumber(0, COUNTER_MAX),
+  saveId: idSchema,
   /**
    * The page's own previous save, possibly still on its way (sent again on page hide so the newest
    * text can't be lost). If that save is the only change since baseVersion, this one applies on top.
    */
-  afterSaveId: z.string().uuid().optional(),
+  afterSaveId: idSchema.optional(),
 });
 export type SaveAnswerInput = z.infer<typeof saveAnswerInput>;
 export type SavedAnswer = { answerId: string; version: number; value: AnswerValue; updatedAt: Date };

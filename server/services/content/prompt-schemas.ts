@@ -1,22 +1,26 @@
 import "server-only";
 import { z } from "zod";
 import { LIMITS, type AnswerValue, type PromptDefinition } from "@/lib/content/prompts";
+import { text } from "../../validation/text";
 
 /**
  * The zod schemas that hold prompts and answers to the shapes in lib/content/prompts.ts. The
  * server is the one judge: the builder sends what was typed and shows the issues it gets back.
  */
 
+/** How a prompt is named inside its exercise and in the answers that refer to it. */
+export const PROMPT_ID_MAX = 64;
+
 const promptBase = {
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Prompt ids use letters, digits, - and _ only."),
-  label: z.string().trim().min(1, "Every prompt needs a question.").max(LIMITS.promptLabel),
-  help: z.string().trim().max(LIMITS.promptHelp).default(""),
+  id: text({ min: 1, max: PROMPT_ID_MAX, trim: false }).regex(/^[A-Za-z0-9_-]+$/, "Prompt ids use letters, digits, - and _ only."),
+  label: text({ min: 1, empty: "Every prompt needs a question.", max: LIMITS.promptLabel }),
+  help: text({ max: LIMITS.promptHelp }).default(""),
   required: z.boolean().default(false),
-  sectionAnchor: z.string().max(200).nullable().default(null),
+  sectionAnchor: text({ max: 200, trim: false }).nullable().default(null),
 };
 
 const options = z
-  .array(z.string().trim().min(1, "Options can't be empty.").max(LIMITS.option))
+  .array(text({ min: 1, empty: "Options can't be empty.", max: LIMITS.option }))
   .min(LIMITS.minOptions, `Give at least ${LIMITS.minOptions} options.`)
   .max(LIMITS.maxOptions, `Keep it to ${LIMITS.maxOptions} options or fewer.`)
   .refine((list) => new Set(list.map((o) => o.toLowerCase())).size === list.length, {
@@ -35,8 +39,8 @@ const scalePrompt = z
     ...promptBase,
     min: scaleEnd,
     max: scaleEnd,
-    minLabel: z.string().trim().max(LIMITS.scaleLabel).default(""),
-    maxLabel: z.string().trim().max(LIMITS.scaleLabel).default(""),
+    minLabel: text({ max: LIMITS.scaleLabel }).default(""),
+    maxLabel: text({ max: LIMITS.scaleLabel }).default(""),
   })
   .refine((p) => p.min < p.max, { message: "The lowest point of a scale must be below the highest.", path: ["max"] })
   .refine((p) => p.max - p.min <= LIMITS.scaleSpan, {
@@ -56,15 +60,19 @@ export const promptSchema = z.discriminatedUnion("kind", [
   choicePrompt("checklist"),
 ]);
 
+/** An answer's or a share's reference to a prompt of the exercise (checked against the exercise by the service). */
+export const promptRefSchema = text({ min: 1, max: PROMPT_ID_MAX, trim: false });
+
 export const promptListSchema = z
   .array(promptSchema)
   .max(LIMITS.maxPrompts, `An exercise can have at most ${LIMITS.maxPrompts} prompts.`)
   .refine((list) => new Set(list.map((p) => p.id)).size === list.length, { message: "Prompt ids must be unique." });
 
 export const answerValueSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("text"), text: z.string().max(LIMITS.longText) }),
+  // Answers keep their spaces and blank lines: what was typed is what is stored.
+  z.strictObject({ kind: z.literal("text"), text: text({ max: LIMITS.longText, trim: false }) }),
   z.strictObject({ kind: z.literal("scale"), value: z.number().int().min(-100).max(100).nullable() }),
-  z.strictObject({ kind: z.literal("choice"), selected: z.array(z.string().max(LIMITS.option)).max(LIMITS.maxOptions) }),
+  z.strictObject({ kind: z.literal("choice"), selected: z.array(text({ max: LIMITS.option, trim: false })).max(LIMITS.maxOptions) }),
 ]);
 
 // The schemas and the shared types must describe the same values: this fails to compile if they drift.
