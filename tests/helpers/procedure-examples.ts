@@ -36,6 +36,8 @@ async function disabledCaller(db: Database, world: World, admin: Caller): Promis
   const signedIn = await signInWithPassword(db, { email: "disabled@a.test", password: TEST_PASSWORD }, testLimits);
   if (!signedIn) throw new Error("The disabled user could not sign in before being disabled");
   await admin.users.setDisabled({ userId, disabled: true });
+  // The first request after disabling ends the session (a write); from then on it is simply refused.
+  if ((await resolveSession(db, signedIn.sessionId, testLimits)) !== null) throw new Error("A disabled user's session still resolves");
   return requestCaller(db, signedIn.sessionId);
 }
 
