@@ -151,7 +151,7 @@ export type Mutation =
   | { op: "addKey"; at: number; key: string; value: unknown }
   | { op: "wrap"; at: number }
   | { op: "toText"; at: number }
-  | { op: "taint"; at: number; suffix: string }
+  | { op: "taint"; at: number; variant: number }
   | { op: "stretch"; at: number; times: number };
 
 const isContainer = (value: unknown): value is Record<string | number, unknown> =>
@@ -190,22 +190,31 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
   return root;
 }
 
-const suffixes = ["\u0000", "\uD800", "\uDFFF", "\u202E", " ", "🙂", "'", "%"];
+/** A leaf kept in its type but pushed to an edge: text gains a character Postgres can't store, a date the ends of time. */
+const taintedString = (text: string) => [`${text}\u0000`, `${text}\uD800`, `\uDFFF${text}`, `${text}\u0000tail`, `${text}\u202E`, ` ${text} `, `${text}🙂`, `${text}'`];
+const taintedNumber = (n: number) => [n + 0.5, -n - 1, n * 1e6, Number.NaN, Number.POSITIVE_INFINITY, -0, 2 ** 53 + 2, -(2 ** 31)];
+const taintedDate = () =>
+  [8.64e15, -8.64e15, Number.NaN, Date.UTC(-1, 0, 1), Date.UTC(1999, 11, 31), Date.UTC(2200, 0, 2), Date.UTC(9999, 11, 31), 0].map((ms) => new Date(ms));
+
+const isLeaf = (value: unknown) => typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date;
+
+/** Which place or variant: unbiased, since fast-check's bias to small numbers would favour the first keys of an input. */
+const place = fc.noBias(fc.nat());
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant("replace" as const), at: fc.nat(), value: anyValue }), weight: 3 },
-  fc.record({ op: fc.constant("delete" as const), at: fc.nat() }),
+  { arbitrary: fc.record({ op: fc.constant("replace" as const), at: place, value: anyValue }), weight: 3 },
+  fc.record({ op: fc.constant("delete" as const), at: place }),
   fc.record({
     op: fc.constant("addKey" as const),
-    at: fc.nat(),
+    at: place,
     key: fc.oneof(fc.constantFrom("__proto__", "constructor", "toString", "id", "extra", ""), fc.string({ maxLength: 8 })),
     value: anyValue,
   }),
-  fc.record({ op: fc.constant("wrap" as const), at: fc.nat() }),
-  fc.record({ op: fc.constant("toText" as const), at: fc.nat() }),
+  fc.record({ op: fc.constant("wrap" as const), at: place }),
+  fc.record({ op: fc.constant("toText" as const), at: place }),
   // Keeps an otherwise valid input valid in shape: the likeliest way past the schema to the database.
-  { arbitrary: fc.record({ op: fc.constant("taint" as const), at: fc.nat(), suffix: fc.constantFrom(...suffixes) }), weight: 3 },
-  fc.record({ op: fc.constant("stretch" as const), at: fc.nat(), times: fc.constantFrom(2, 51, 101, 1_001, 100_001) }),
+  { arbitrary: fc.record({ op: fc.constant("taint" as const), at: place, variant: place }), weight: 5 },
+  fc.record({ op: fc.constant("stretch" as const), at: place, times: fc.constantFrom(2, 51, 101, 1_001, 100_001) }),
 );
 
 /** Applies mutations one after the other to a copy of the example. */
@@ -238,12 +247,24 @@ export function applyMutations(example: unknown, mutations: Mutation[]): unknown
         // What a value looks like after a careless JSON round trip: dates and numbers as text.
         value = setAt(value, path, current instanceof Date ? (Number.isNaN(current.getTime()) ? "Invalid Date" : current.toISOString()) : String(current));
         break;
-      case "taint":
-        if (typeof current === "string") value = setAt(value, path, `${current}${m.suffix}`);
-        else if (typeof current === "number") value = setAt(value, path, current + 0.5);
-        else if (current instanceof Date) value = setAt(value, path, new Date(8.64e15));
-        else value = setAt(value, path, m.suffix);
+      case "taint": {
+        // Picks among the leaves (text, numbers, dates, booleans), not among all places.
+        const leaves = paths.filter((p) => isLeaf(getAt(value, p)));
+        const leafPath = leaves.length > 0 ? leaves[m.at % leaves.length]! : path;
+        const leaf = getAt(value, leafPath);
+        const variants: unknown[] =
+          typeof leaf === "string"
+            ? taintedString(leaf)
+            : typeof leaf === "number"
+              ? taintedNumber(leaf)
+              : leaf instanceof Date
+                ? taintedDate()
+                : typeof leaf === "boolean"
+                  ? [String(leaf), Number(leaf), null]
+                  : taintedString("");
+        value = setAt(value, leafPath, variants[m.variant % variants.length]);
         break;
+      }
       case "stretch":
         if (typeof current === "string") value = setAt(value, path, current.repeat(Math.min(m.times, Math.ceil(300_000 / Math.max(current.length, 1)))));
         else if (Array.isArray(current)) value = setAt(value, path, Array.from({ length: Math.min(m.times, 2_000) }, (_, i) => current[i % Math.max(current.length, 1)]));
