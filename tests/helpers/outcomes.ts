@@ -53,6 +53,16 @@ export const roleGate = {
   coachOnly: { client: "FORBIDDEN", client2: "FORBIDDEN", otherClient: "FORBIDDEN", clientB: "FORBIDDEN" },
   /** clientProcedure: coaches and admins are turned away before any lookup. */
   clientOnly: { coach: "FORBIDDEN", otherCoach: "FORBIDDEN", admin: "FORBIDDEN", adminB: "FORBIDDEN", coachB: "FORBIDDEN" },
+  /** adminProcedure (and the content editor's): coaches and clients are turned away before any lookup. */
+  adminOnly: {
+    coach: "FORBIDDEN",
+    otherCoach: "FORBIDDEN",
+    coachB: "FORBIDDEN",
+    client: "FORBIDDEN",
+    client2: "FORBIDDEN",
+    otherClient: "FORBIDDEN",
+    clientB: "FORBIDDEN",
+  },
 } as const;
 
 /** db.execute answers { rows } on PGlite and an array on postgres.js. */
