@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { BODY_LIMITS } from "./lib/http/body-limits";
+import { env } from "./server/env";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from disk: bundling it breaks those paths.
@@ -7,9 +9,22 @@ const nextConfig: NextConfig = {
   logging: { serverFunctions: false, incomingRequests: { ignore: [/\/invite\//] } },
   // Lets several builds (e.g. a second checkout's e2e run) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    serverActions: {
+      // Our actions carry a few form fields; proxy.ts refuses larger bodies by their length first (413).
+      bodySizeLimit: BODY_LIMITS.serverAction,
+      // proxy.ts lets only APP_URL's origin through; this keeps Next's own check (Origin against Host) from
+      // refusing it behind a reverse proxy that doesn't forward the public host.
+      allowedOrigins: [new URL(env.APP_URL).host],
+    },
+    // The proxy holds a copy of each body it sees; it sees only page and auth requests, whose bodies are capped.
+    proxyClientMaxBodySize: BODY_LIMITS.serverAction,
+  },
   poweredByHeader: false,
   async headers() {
+    // Pages and API responses get their headers from proxy.ts and the tRPC route (server/http/security-headers.ts);
+    // this covers what neither sees, such as static files.
     return [
       {
         source: "/:path*",

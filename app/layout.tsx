@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DataProvider } from "@/components/trpc/provider";
 import "./globals.css";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so Next.js can put this response's CSP nonce (proxy.ts) on its scripts;
+  // a page prerendered at build time (the 404 page was one) would carry none, and its scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans antialiased">

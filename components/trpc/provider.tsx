@@ -2,6 +2,7 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
+import { MAX_BATCH_CALLS } from "@/lib/http/body-limits";
 import { transformer } from "@/lib/trpc/transformer";
 import type { AppRouter } from "@/server/trpc/root";
 import { TRPCProvider } from "./client";
@@ -35,7 +36,12 @@ export function DataProvider({ children }: { children: ReactNode }) {
           // Reads whose input is a whole article body would not fit in a URL: they go as POST.
           condition: (op) => op.type === "query" && POST_QUERIES.has(op.path),
           true: httpLink({ url: "/api/trpc", transformer, methodOverride: "POST" }),
-          false: httpBatchLink({ url: "/api/trpc", transformer }),
+          false: splitLink({
+            // The server refuses a batch holding a change: each change is a request of its own.
+            condition: (op) => op.type === "mutation",
+            true: httpLink({ url: "/api/trpc", transformer }),
+            false: httpBatchLink({ url: "/api/trpc", transformer, maxItems: MAX_BATCH_CALLS }),
+          }),
         }),
       ],
     }),

@@ -11,7 +11,10 @@ export function ProgressBar({ value, max, label, valueText }: { value: number; m
       aria-valuetext={valueText}
       className="h-2 w-full overflow-hidden rounded-full bg-stone-200"
     >
-      <div className="h-full rounded-full bg-accent" style={{ width: `${share}%` }} />
+      {/* An SVG bar rather than a style attribute: the Content-Security-Policy allows no inline styles. */}
+      <svg aria-hidden="true" focusable="false" className="block h-full w-full" viewBox="0 0 100 1" preserveAspectRatio="none">
+        <rect width={share} height={1} className="fill-accent" />
+      </svg>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { demoAccounts, expectAccessible, signIn } from "./helpers";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { demoAccounts, expectAccessible, signIn, test } from "./helpers";
 
 /**
  * The coach–client loop, the whole story: invite → accept → assign → answer with autosave (reload,

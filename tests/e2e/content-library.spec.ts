@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demoAccounts, expectAccessible, signIn, signOut } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { demoAccounts, expectAccessible, signIn, signOut, test } from "./helpers";
 
 // Our own words, written for this test: a plain-text document as an admin might have it.
 const documentText = [

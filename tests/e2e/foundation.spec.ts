@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { demoAccounts, expectAccessible, formAlert, signIn, signOut } from "./helpers";
+import { expect } from "@playwright/test";
+import { demoAccounts, expectAccessible, formAlert, signIn, signOut, test } from "./helpers";
 
 test.describe("each role signs in, lands on its own home and is kept out of the others", () => {
   const cases = [

@@ -1,8 +1,48 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoAccounts } from "../../db/seed/demo-accounts";
 
 export { demoAccounts, DEMO_PASSWORD };
+
+/** Listens in every page of a browser context for Content-Security-Policy violations, reported or logged. */
+async function collectCspViolations(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding("__hearthCspViolation", (_source, text: string) => void violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __hearthCspViolation: (text: string) => void }).__hearthCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber}) on ${location.pathname}`);
+    });
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
+  });
+}
+
+/**
+ * Playwright's `test`, failing any test during which a page broke the Content-Security-Policy (proxy.ts): in the
+ * default context and in every context the test opens with `browser.newContext()`.
+ */
+export const test = base.extend<{ failOnCspViolation: void }>({
+  failOnCspViolation: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      await collectCspViolations(context, violations);
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<typeof newContext>) => {
+        const opened = await newContext.apply(browser, args);
+        await collectCspViolations(opened, violations);
+        return opened;
+      };
+      try {
+        await use();
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, "Content-Security-Policy violations in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");

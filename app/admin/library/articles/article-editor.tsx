@@ -36,6 +36,9 @@ const toFields = (a: Pick<ArticleEditorInitial, "title" | "series" | "part" | "s
   body: a.body,
 });
 
+/** Indents of the section list by heading level (classes, not a style attribute: the CSP allows no inline styles). */
+const SECTION_INDENT = ["", "pl-4", "pl-8"];
+
 const emptyFields: Fields = { title: "", series: "", part: "", summary: "", tags: "", body: "" };
 
 const sameFields = (a: Fields, b: Fields) => (Object.keys(a) as (keyof Fields)[]).every((k) => a[k] === b[k]);
@@ -201,7 +204,7 @@ export function ArticleEditor({ initial, justCreated = false }: { initial: Artic
             ) : (
               <ol className="mt-1 space-y-1 text-sm">
                 {sections.map((s) => (
-                  <li key={s.anchor} style={{ paddingLeft: `${(s.level - 1) * 1}rem` }}>
+                  <li key={s.anchor} className={SECTION_INDENT[s.level - 1] ?? SECTION_INDENT.at(-1)}>
                     <a href={`#${s.anchor}`} className="text-accent-strong underline underline-offset-4">
                       {s.title}
                     </a>{" "}

@@ -10,6 +10,9 @@ import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Article" };
 
+/** Indents of the section list by heading level (classes, not a style attribute: the CSP allows no inline styles). */
+const SECTION_INDENT = ["", "pl-3", "pl-6"];
+
 export default async function CoachArticlePage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea("coach");
   const { id } = await params;
@@ -33,7 +36,7 @@ export default async function CoachArticlePage({ params }: { params: Promise<{ i
               </h2>
               <ol className="mt-2 space-y-1 text-sm">
                 {article.rendered.sections.map((s) => (
-                  <li key={s.anchor} style={{ paddingLeft: `${(s.level - 1) * 0.75}rem` }}>
+                  <li key={s.anchor} className={SECTION_INDENT[s.level - 1] ?? SECTION_INDENT.at(-1)}>
                     <a href={`#${s.anchor}`} className="text-accent-strong underline underline-offset-4">
                       {s.title}
                     </a>
