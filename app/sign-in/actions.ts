@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
+import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { SIGN_IN_PAUSED_MESSAGE } from "@/lib/auth/throttle-policy";
 
 export type SignInState = { error: string | null; email: string };
@@ -12,7 +13,7 @@ const GENERIC_ERROR = "That email and password don't match an account we know. P
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").slice(0, 320);
   const password = String(formData.get("password") ?? "").slice(0, 1024);
-  const next = String(formData.get("next") ?? "/");
+  const next = safeRedirectPath(formData.get("next"));
   if (!email || !password) return { error: "Please enter your email and password.", email };
   try {
     await signIn("credentials", { email, password, redirect: false });
@@ -23,6 +24,6 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     }
     throw error;
   }
-  // Only same-site paths: never bounce a person to another host after sign-in.
-  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  // Only paths on this app: never bounce a person to another host after sign-in.
+  redirect(next);
 }
