@@ -6,14 +6,14 @@ import { mayOpenArea } from "../policy";
 import { resolveSession } from "../services/auth/sessions";
 import type { SessionUser } from "@/lib/people/roles";
 import { sessionLimits } from "./limits";
-import { auth } from "./next-auth";
+import { sessionIdFromCookie } from "./session-token";
 
 type SessionState = { session: SessionUser | null; /** The browser held a session that is no longer valid. */ ended: boolean };
 
 const getSessionState = cache(async (): Promise<SessionState> => {
-  const token = await auth();
-  if (!token?.sessionId) return { session: null, ended: false };
-  const session = await resolveSession(await getDb(), token.sessionId, sessionLimits);
+  const sessionId = await sessionIdFromCookie();
+  if (!sessionId) return { session: null, ended: false };
+  const session = await resolveSession(await getDb(), sessionId, sessionLimits);
   return { session, ended: session === null };
 });
 

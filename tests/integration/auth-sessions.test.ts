@@ -106,7 +106,7 @@ describe("a session is checked on every request", () => {
   it("ends on sign-out", async () => {
     const signedIn = await signInWithPassword(db, { email: "coach@a.test", password: TEST_PASSWORD }, testLimits);
     const session = await resolveSession(db, signedIn!.sessionId, testLimits);
-    await signOutSession(db, session!);
+    await signOutSession(db, session!.sessionId);
     expect(await resolveSession(db, signedIn!.sessionId, testLimits)).toBeNull();
   });
 

@@ -133,9 +133,17 @@ export async function resolveSession(
   };
 }
 
-export async function endSession(db: Queryable, sessionId: string, now = new Date()): Promise<void> {
-  await db
+/** Ends a session that is still open; returns whose it was, or null when there was nothing left to end. */
+export async function endSession(
+  db: Queryable,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ userId: string; practiceId: string } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [ended] = await db
     .update(userSessions)
     .set({ endedAt: now })
-    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)))
+    .returning({ userId: userSessions.userId, practiceId: userSessions.practiceId });
+  return ended ?? null;
 }
