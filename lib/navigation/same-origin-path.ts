@@ -9,7 +9,6 @@ export function sameOriginPath(target: unknown, appOrigin: string): string | nul
   if (!target.startsWith("/") || target.startsWith("//")) return null;
   // Backslashes count as slashes in browsers' URL parsing; control characters and spaces are stripped or
   // rewritten before it. A real path of ours contains neither.
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(target)) return null;
   let origin: string;
   let url: URL;
