@@ -7,6 +7,7 @@ import { env } from "../env";
 import { signInWithPassword } from "../services/auth/sessions";
 import { signOutSession } from "../services/auth/sign-out";
 import { SignInPausedError } from "../services/auth/throttle";
+import { clientAddressOf } from "./client-address";
 import { sessionLimits } from "./limits";
 import { safeRedirectPath } from "./redirect-target";
 import { getAuthSecret } from "./secret";
@@ -47,11 +48,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      authorize: async (raw) => {
+      // Our sign-in action reaches this through next-auth's signIn(), which passes the action's request headers on.
+      authorize: async (raw, request) => {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const result = await signInWithPassword(await getDb(), parsed.data, sessionLimits);
+          const clientAddress = clientAddressOf(request.headers);
+          const result = await signInWithPassword(await getDb(), { ...parsed.data, clientAddress }, sessionLimits);
           return result ? { id: result.userId, sessionId: result.sessionId } : null;
         } catch (error) {
           if (error instanceof SignInPausedError) throw new SignInPaused();

@@ -13,7 +13,7 @@ export function configuredTransport(): MailTransport {
   if (env.SMTP_URL) {
     cached = createSmtpTransport(env.SMTP_URL);
   } else {
-    if (isProduction && env.HEARTH_E2E !== "1" && !warned) {
+    if (isProduction && !warned) {
       warned = true;
       console.warn(`SMTP_URL is not set: emails are written to ${env.DEV_MAILBOX_DIR} instead of being sent.`);
     }
