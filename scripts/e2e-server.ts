@@ -118,15 +118,17 @@ async function main() {
   }
   if (stopping) return cleanUpAndExit(0);
 
-  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port], {
+  // The production server, as `npm start` runs it (scripts/serve.mjs, which passes on the connection's address).
+  // No test switch: the suite reads the development mailbox as the demo admin, like anyone would without SMTP.
+  const { HEARTH_E2E: _oldSwitch, ...inherited } = process.env;
+  server = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), port], {
     stdio: "inherit",
     env: {
-      ...process.env,
+      ...inherited,
       ...childEnv,
       NODE_ENV: "production",
       AUTH_SECRET: env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
       APP_URL: `http://localhost:${port}`,
-      HEARTH_E2E: "1",
     },
   });
   tell({ serverPid: server.pid });

@@ -17,16 +17,35 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Hearth <no-reply@hearth.local>"),
   DEV_MAILBOX_DIR: z.string().default(".data/mailbox"),
   CHROMIUM_PATH: z.string().optional(),
+  /**
+   * How many reverse proxies of your own stand in front of Hearth. 0: the client's address is the connection's
+   * (as scripts/serve.mjs passes it on) and X-Forwarded-For is ignored; n: the n-th X-Forwarded-For entry from
+   * the right, the one your outermost proxy saw. Sign-in limits per address depend on it.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Port for the end-to-end suite's server; change it to run two suites side by side. */
   E2E_PORT: z.coerce.number().int().min(1024).max(65535).default(3210),
-  /** Set by the e2e runner so the test-only helpers are allowed; never set in production. */
-  HEARTH_E2E: z.enum(["0", "1"]).default("0"),
+  /**
+   * The old end-to-end switch. Nothing needs it any more (the e2e suite reads the development mailbox as the
+   * demo admin), and a production server refuses to start with it set, so it can never open anything there.
+   */
+  HEARTH_E2E: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  if (value.NODE_ENV === "production" && value.HEARTH_E2E !== undefined && value.HEARTH_E2E !== "" && value.HEARTH_E2E !== "0") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["HEARTH_E2E"],
+      message: "must not be set in production (it was a switch for end-to-end test runs). Please unset it and start again.",
+    });
+  }
+});
+
 function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Hearth's configuration has problems:\n${problems}`);

@@ -32,8 +32,11 @@ export const policy = {
   assignsExercises: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
   /** Private notes on a client: only the coach who writes them ever reads them. */
   keepsClientNotes: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
-  /** The development mailbox shows every queued email, so it exists only outside production (and in e2e runs). */
-  opensDevMailbox: (where: { production: boolean; e2e: boolean }) => !where.production || where.e2e,
+  /**
+   * The development mailbox exists only while emails go to its folder instead of an SMTP server, and only an
+   * admin reads it (their own practice's emails: invitation links are in them).
+   */
+  opensDevMailbox: (actor: Actor) => actor.role === "admin",
 } as const;
 
 export type Permission = keyof typeof policy;

@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/server/auth/next-auth";
+import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { readFormFields, UNREADABLE_FORM } from "@/server/validation/form-fields";
 import { SIGN_IN_PAUSED_MESSAGE } from "@/lib/auth/throttle-policy";
 
@@ -15,7 +16,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (!form) return { error: UNREADABLE_FORM, email: "" };
   const email = form.email.slice(0, 320);
   const password = form.password.slice(0, 1024);
-  const next = form.next || "/";
+  const next = safeRedirectPath(form.next);
   if (!email || !password) return { error: "Please enter your email and password.", email };
   try {
     await signIn("credentials", { email, password, redirect: false });
@@ -26,6 +27,6 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     }
     throw error;
   }
-  // Only same-site paths: never bounce a person to another host after sign-in.
-  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  // Only paths on this app: never bounce a person to another host after sign-in.
+  redirect(next);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/server/auth/current-session";
+import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { homeFor } from "@/server/policy";
 import { Notice } from "@/components/ui/layout";
 import { SignInForm } from "./sign-in-form";
@@ -13,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const session = await getCurrentSession();
   if (session) redirect(homeFor[session.role]);
   const params = await searchParams;
-  const next = params.next;
+  const next = safeRedirectPath(params.next);
   const notice = params["signed-out"]
     ? "You've signed out. Thank you for the work you did today."
     : params.ended
@@ -33,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
         ) : null}
         <div className="mt-6 rounded-xl border border-line bg-white p-5">
-          <SignInForm next={typeof next === "string" ? next : "/"} />
+          <SignInForm next={next} />
         </div>
       </div>
     </main>

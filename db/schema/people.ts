@@ -80,16 +80,15 @@ export const clientNotes = pgTable(
 );
 
 /**
- * Failed sign-ins per email (keyed by a hash, so attempted addresses aren't stored). After too
- * many failures in a window the email is paused for a while, whether or not an account exists.
+ * rate-limiter-flexible's counters for sign-in attempts (per address, per address+email, per email), keyed by a
+ * prefix and a hash, so attempted addresses aren't stored. The column names are the library's.
  */
-export const signInThrottles = pgTable(
-  "sign_in_throttles",
+export const signInLimits = pgTable(
+  "sign_in_limits",
   {
-    emailHash: text("email_hash").primaryKey(),
-    failures: integer("failures").notNull().default(0),
-    windowStartedAt: at("window_started_at").notNull(),
-    lockedUntil: at("locked_until"),
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: at("expire"),
   },
-  (t) => [index("sign_in_throttles_window_idx").on(t.windowStartedAt)],
+  (t) => [index("sign_in_limits_expire_idx").on(t.expire)],
 );

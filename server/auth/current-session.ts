@@ -7,15 +7,15 @@ import { resolveSession } from "../services/auth/sessions";
 import { reportUnexpected } from "../unexpected";
 import type { SessionUser } from "@/lib/people/roles";
 import { sessionLimits } from "./limits";
-import { auth } from "./next-auth";
+import { sessionIdFromCookie } from "./session-token";
 
 type SessionState = { session: SessionUser | null; /** The browser held a session that is no longer valid. */ ended: boolean };
 
 const getSessionState = cache(async (): Promise<SessionState> => {
-  const token = await auth();
-  if (!token?.sessionId) return { session: null, ended: false };
+  const sessionId = await sessionIdFromCookie();
+  if (!sessionId) return { session: null, ended: false };
   // The lookup's parameters hold the session id: a failure is logged by its id and rethrown without them.
-  const session = await resolveSession(await getDb(), token.sessionId, sessionLimits).catch((error: unknown) => {
+  const session = await resolveSession(await getDb(), sessionId, sessionLimits).catch((error: unknown) => {
     throw reportUnexpected(error, "session.lookup_failed", { path: "session" });
   });
   return { session, ended: session === null };

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { listDevMailbox } from "../services/mail/dev-mailbox";
-import { publicProcedure, router } from "../trpc/init";
+import { adminProcedure, router } from "../trpc/init";
 
-/** Development and e2e only: the service answers NOT_FOUND in production. */
+/** Admins only, and only while emails go to the mailbox folder (no SMTP server): NOT_FOUND otherwise. */
 export const mailboxRouter = router({
-  list: publicProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listDevMailbox(ctx.db)),
+  list: adminProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listDevMailbox(ctx.db, ctx.actor)),
 });

@@ -80,13 +80,20 @@ async function coachInvites(browser: Browser, clientEmail: string, clientName: s
   await expect(row).toContainText("Waiting for them to join");
   await expectAccessible(coachPage);
 
-  // No SMTP in the e2e run: the email is in the development mailbox.
+  // No SMTP in the e2e run: the email is in the development mailbox, which only an admin may open.
   await coachPage.goto("/dev/mailbox");
-  await expect(coachPage.getByRole("heading", { level: 1, name: "Development mailbox" })).toBeVisible();
-  await expectAccessible(coachPage);
-  const email = coachPage.getByRole("article").filter({ hasText: `To ${clientEmail}` }).first();
+  await expect(coachPage.getByRole("heading", { level: 1, name: "Development mailbox" })).toHaveCount(0);
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, demoAccounts.admin.email);
+  await expect(adminPage).toHaveURL(/\/admin$/);
+  await adminPage.goto("/dev/mailbox");
+  await expect(adminPage.getByRole("heading", { level: 1, name: "Development mailbox" })).toBeVisible();
+  await expectAccessible(adminPage);
+  const email = adminPage.getByRole("article").filter({ hasText: `To ${clientEmail}` }).first();
   const link = await email.getByRole("link", { name: /\/invite\// }).getAttribute("href");
   expect(link).toBeTruthy();
+  await adminContext.close();
   return { coachPage, inviteLink: new URL(link!).pathname };
 }
 

@@ -113,7 +113,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "library.exercises": row("the caller's own practice's library", coachRoles, coachOnly),
   "library.series": row("the caller's own practice's library", coachRoles, coachOnly),
 
-  "mailbox.list": row("the development mailbox (outside production only)", publicToAll),
+  "mailbox.list": row("the development mailbox, for admins, their own practice's emails (only while no SMTP server is set)", admins, adminOnly),
 
   "notes.create": row("a private note on client A", ["coach"], coachOnly),
   "notes.delete": row("coach A's note on client A", ["coach"], coachOnly),

@@ -3,10 +3,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxEmails } from "@/db/schema";
 import { env } from "@/server/env";
-import { policy } from "@/server/policy";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/server/services/mail/backoff";
 import { CLAIM_LEASE_MS, deliverDueEmails } from "@/server/services/mail/deliver";
 import { createFileTransport, mailboxFileName, readMailboxFileBody } from "@/server/services/mail/file-transport";
@@ -16,7 +15,7 @@ import { createSmtpTransport } from "@/server/services/mail/smtp-transport";
 import type { MailTransport, OutgoingEmail } from "@/server/services/mail/transport";
 import { failingTransport, memoryTransport } from "../helpers/mail";
 import { onPostgresServer, useTestDatabase } from "../helpers/test-db";
-import { anonymousCaller } from "../helpers/world";
+import { anonymousCaller, buildWorld, callerFor } from "../helpers/world";
 
 const handle = await useTestDatabase();
 const db = handle.db;
@@ -229,30 +228,59 @@ describe("kickMailDelivery", () => {
 });
 
 describe("mailbox.list (development mailbox)", () => {
-  it("shows the latest emails newest first, with a sent email's full text from its file", async () => {
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+  beforeAll(async () => {
+    world = await buildWorld(db);
+  });
+
+  it("shows an admin their practice's latest emails newest first, with a sent email's full text from its file", async () => {
     const now = new Date();
-    const id = await db.transaction((tx) =>
-      enqueueEmail(tx, { practiceId: null, to: "dev@example.test", subject: "Dev mailbox", text: "Full https://x.test/invite/TOKEN", redactedText: "Kept without link" }, now),
-    );
+    const enqueue = (practiceId: string | null, to: string) =>
+      db.transaction((tx) =>
+        enqueueEmail(tx, { practiceId, to, subject: "Dev mailbox", text: "Full https://x.test/invite/TOKEN", redactedText: "Kept without link" }, now),
+      );
+    const id = await enqueue(world.ids.practiceA, "dev@example.test");
+    const otherPractice = await enqueue(world.ids.practiceB, "b@example.test");
+    const noPractice = await enqueue(null, "system@example.test");
     const fileTransport = createFileTransport(env.DEV_MAILBOX_DIR);
     const only: MailTransport = { name: "file", send: (email) => (email.id === id ? fileTransport.send(email) : Promise.resolve()) };
     createdMailboxFiles.push(path.join(env.DEV_MAILBOX_DIR, mailboxFileName({ id, createdAt: now })));
     await deliverDueEmails(db, { transport: only, now: () => now });
     expect(await row(id)).toMatchObject({ status: "sent", textBody: "Kept without link" });
 
-    const { items } = await anonymousCaller(db).mailbox.list({});
+    const admin = await callerFor(db, "admin@a.test");
+    const { items } = await admin.mailbox.list({});
     expect(items.length).toBeLessThanOrEqual(50);
     const shown = items.find((i) => i.id === id);
     expect(shown).toMatchObject({ to: "dev@example.test", subject: "Dev mailbox", status: "sent", text: "Full https://x.test/invite/TOKEN" });
+    // Another practice's emails, and emails of no practice, are not in it.
+    expect(items.map((i) => i.id)).not.toContain(otherPractice);
+    expect(items.map((i) => i.id)).not.toContain(noPractice);
     const times = items.map((i) => i.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(await anonymousCaller(db).mailbox.list()).toEqual({ items });
-    expect((await anonymousCaller(db).mailbox.list({ all: true } as never).catch((e: unknown) => e)) as object).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await admin.mailbox.list()).toEqual({ items });
+    expect((await admin.mailbox.list({ all: true } as never).catch((e: unknown) => e)) as object).toMatchObject({ code: "BAD_REQUEST" });
+    // The other practice's admin sees theirs, not ours.
+    const adminB = await (await callerFor(db, "admin@b.test")).mailbox.list({});
+    expect(adminB.items.map((i) => i.id)).toContain(otherPractice);
+    expect(adminB.items.map((i) => i.id)).not.toContain(id);
   });
 
-  it("exists only outside production, or in an end-to-end run", () => {
-    expect(policy.opensDevMailbox({ production: false, e2e: false })).toBe(true);
-    expect(policy.opensDevMailbox({ production: true, e2e: true })).toBe(true);
-    expect(policy.opensDevMailbox({ production: true, e2e: false })).toBe(false);
+  it("is for admins only: anyone else is refused", async () => {
+    await expect(anonymousCaller(db).mailbox.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    for (const email of ["coach@a.test", "client@a.test"]) {
+      await expect((await callerFor(db, email)).mailbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
+  it("does not exist once an SMTP server is set up", async () => {
+    const admin = await callerFor(db, "admin@a.test");
+    const before = env.SMTP_URL;
+    env.SMTP_URL = "smtp://mail.example.test:587";
+    try {
+      await expect(admin.mailbox.list({})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      env.SMTP_URL = before;
+    }
   });
 });

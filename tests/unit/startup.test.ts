@@ -12,4 +12,14 @@ describe("start-up in production", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("AUTH_SECRET is not set");
   });
+
+  it("refuses to start with the end-to-end switch HEARTH_E2E set", () => {
+    const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/prepare-db.ts"], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", HEARTH_E2E: "1", AUTH_SECRET: "x".repeat(40), PGLITE_DIR: "/nonexistent/never-opened" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("HEARTH_E2E: must not be set in production");
+  });
 });

@@ -5,7 +5,7 @@ import { userSessions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { SessionUser } from "@/lib/people/roles";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./throttle";
+import { beginSignInAttempt } from "./throttle";
 
 export type SessionLimits = { idleMinutes: number; maxHours: number };
 
@@ -15,16 +15,18 @@ const TOUCH_INTERVAL_MS = 30_000;
 /**
  * Checks an email and password and opens a server-side session. Unknown email, wrong password
  * and a disabled account all return null the same way, after the same amount of work. After too
- * many failures for one email it throws SignInPausedError, for known and unknown emails alike.
+ * many attempts from one client address (for one email, or for any) it throws SignInPausedError, for
+ * known and unknown emails alike (server/services/auth/throttle.ts).
  */
 export async function signInWithPassword(
   db: Queryable,
-  input: { email: string; password: string },
+  /** clientAddress: the client's IP (server/auth/client-address.ts); tests and scripts may leave it out. */
+  input: { email: string; password: string; clientAddress?: string },
   limits: SessionLimits,
   now = new Date(),
 ): Promise<{ sessionId: string; userId: string } | null> {
   const email = input.email.trim().toLowerCase();
-  await assertSignInAllowed(db, email, now);
+  const attempt = await beginSignInAttempt(db, { email, clientAddress: input.clientAddress ?? "local" });
   const [user] = await db
     .select()
     .from(users)
@@ -33,13 +35,13 @@ export async function signInWithPassword(
 
   if (!user) {
     await verifyAgainstDummy(input.password);
-    await recordSignInFailure(db, email, now);
+    await attempt.failed();
     await recordAudit(db, { practiceId: null, actorId: null, action: "auth.sign_in_failed", metadata: { reason: "unknown" } });
     return null;
   }
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk || user.disabledAt) {
-    await recordSignInFailure(db, email, now);
+    await attempt.failed();
     await recordAudit(db, {
       practiceId: user.practiceId,
       actorId: null,
@@ -51,8 +53,8 @@ export async function signInWithPassword(
   }
 
   // The session and its audit entry are written together, or not at all.
+  await attempt.succeeded();
   const sessionId = await db.transaction(async (tx) => {
-    await clearSignInFailures(tx, email);
     const [session] = await tx
       .insert(userSessions)
       .values({
@@ -133,9 +135,17 @@ export async function resolveSession(
   };
 }
 
-export async function endSession(db: Queryable, sessionId: string, now = new Date()): Promise<void> {
-  await db
+/** Ends a session that is still open; returns whose it was, or null when there was nothing left to end. */
+export async function endSession(
+  db: Queryable,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ userId: string; practiceId: string } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [ended] = await db
     .update(userSessions)
     .set({ endedAt: now })
-    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)))
+    .returning({ userId: userSessions.userId, practiceId: userSessions.practiceId });
+  return ended ?? null;
 }

@@ -1,17 +1,23 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
 import { recordAudit } from "@/server/audit";
-import type { SessionUser } from "@/lib/people/roles";
 import { endSession } from "./sessions";
 
-export async function signOutSession(db: Queryable, session: SessionUser): Promise<void> {
-  await endSession(db, session.sessionId);
-  await recordAudit(db, {
-    practiceId: session.practiceId,
-    actorId: session.userId,
-    action: "auth.sign_out",
-    subjectUserId: session.userId,
-    entityType: "session",
-    entityId: session.sessionId,
+/**
+ * Ends a server-side session, whichever way the person signed out (our sign-out page, next-auth's own
+ * signout endpoint). Ending one twice is harmless and is recorded once.
+ */
+export async function signOutSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ended = await endSession(tx, sessionId);
+    if (!ended) return;
+    await recordAudit(tx, {
+      practiceId: ended.practiceId,
+      actorId: ended.userId,
+      action: "auth.sign_out",
+      subjectUserId: ended.userId,
+      entityType: "session",
+      entityId: sessionId,
+    });
   });
 }

@@ -1,13 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { eq, lt, sql } from "drizzle-orm";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Queryable } from "@/db/client";
-import { signInThrottles } from "@/db/schema";
+import { signInLimits } from "@/db/schema";
 import { RateLimitedError } from "@/server/errors";
-
-import { SIGN_IN_PAUSED_MESSAGE, THROTTLE } from "@/lib/auth/throttle-policy";
-
-const keyFor = (email: string) => crypto.createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+import { SIGN_IN_LIMITS, SIGN_IN_PAUSED_MESSAGE } from "@/lib/auth/throttle-policy";
 
 export class SignInPausedError extends RateLimitedError {
   constructor() {
@@ -15,37 +12,63 @@ export class SignInPausedError extends RateLimitedError {
   }
 }
 
-/** Throws SignInPausedError while the email is paused. Says the same for every email, account or not. */
-export async function assertSignInAllowed(db: Queryable, email: string, now: Date): Promise<void> {
-  const [row] = await db
-    .select({ lockedUntil: signInThrottles.lockedUntil })
-    .from(signInThrottles)
-    .where(eq(signInThrottles.emailHash, keyFor(email)));
-  if (row?.lockedUntil && row.lockedUntil > now) throw new SignInPausedError();
+type Limiters = { addressAndEmail: RateLimiterDrizzle; address: RateLimiterDrizzle; email: RateLimiterDrizzle };
+
+const WINDOW_SECONDS = SIGN_IN_LIMITS.windowMinutes * 60;
+const PAUSE_SECONDS = SIGN_IN_LIMITS.pauseMinutes * 60;
+const limiters = new WeakMap<object, Limiters>();
+
+/** rate-limiter-flexible's counters, kept in `sign_in_limits` so every instance of the app shares them. */
+function limitersFor(db: Queryable): Limiters {
+  let found = limiters.get(db);
+  if (!found) {
+    const common = { storeClient: db, schema: signInLimits, duration: WINDOW_SECONDS };
+    found = {
+      addressAndEmail: new RateLimiterDrizzle({ ...common, keyPrefix: "pair", points: SIGN_IN_LIMITS.perAddressAndEmail, blockDuration: PAUSE_SECONDS, clearExpiredByTimeout: false }),
+      // One of the three sweeps the shared table for rows that expired an hour ago (every 5 minutes, unref'd timer).
+      address: new RateLimiterDrizzle({ ...common, keyPrefix: "addr", points: SIGN_IN_LIMITS.perAddress, blockDuration: PAUSE_SECONDS, clearExpiredByTimeout: true }),
+      email: new RateLimiterDrizzle({ ...common, keyPrefix: "email", points: SIGN_IN_LIMITS.perEmailBeforeStrict, clearExpiredByTimeout: false }),
+    };
+    limiters.set(db, found);
+  }
+  return found;
 }
 
-/** Counts a failure in the current window (one upsert); the last allowed failure starts the pause. */
-export async function recordSignInFailure(db: Queryable, email: string, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-  const pauseUntil = new Date(now.getTime() + THROTTLE.pauseMinutes * 60_000);
-  // Dates inside sql`` go as ISO strings: postgres.js doesn't serialise raw Date parameters there.
-  const inWindow = sql`${signInThrottles.windowStartedAt} > ${windowStart.toISOString()}::timestamptz`;
-  const failures = sql`case when ${inWindow} then ${signInThrottles.failures} + 1 else 1 end`;
-  await db
-    .insert(signInThrottles)
-    .values({ emailHash: keyFor(email), failures: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: signInThrottles.emailHash,
-      set: {
-        failures,
-        windowStartedAt: sql`case when ${inWindow} then ${signInThrottles.windowStartedAt} else ${now.toISOString()}::timestamptz end`,
-        lockedUntil: sql`case when ${failures} >= ${THROTTLE.maxFailures} then ${pauseUntil.toISOString()}::timestamptz else null end`,
-      },
-    });
-  // Keep the table small: forget windows that ended a day ago.
-  await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(now.getTime() - 86_400_000)));
-}
+/** Keys are hashes: attempted email addresses and client addresses are never stored as they are. */
+const keyOf = (...parts: string[]) => crypto.createHash("sha256").update(parts.join("\n")).digest("hex");
 
-export async function clearSignInFailures(db: Queryable, email: string): Promise<void> {
-  await db.delete(signInThrottles).where(eq(signInThrottles.emailHash, keyFor(email)));
+export type SignInAttempt = { succeeded: () => Promise<void>; failed: () => Promise<void> };
+
+/**
+ * Counts an attempt before the password is checked (one atomic upsert per counter, so parallel attempts can't
+ * get past a limit), or throws SignInPausedError, the same way for known and unknown emails. Limits are per
+ * address and per address+email, so a stranger elsewhere can't keep a person who knows their password out.
+ */
+export async function beginSignInAttempt(db: Queryable, input: { email: string; clientAddress: string }): Promise<SignInAttempt> {
+  const email = input.email.trim().toLowerCase();
+  const { addressAndEmail, address, email: perEmail } = limitersFor(db);
+  const pairKey = keyOf(input.clientAddress, email);
+  const addressKey = keyOf(input.clientAddress);
+  const emailKey = keyOf(email);
+  let pair: RateLimiterRes;
+  try {
+    [pair] = await Promise.all([addressAndEmail.consume(pairKey), address.consume(addressKey)]);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw new SignInPausedError();
+    throw error;
+  }
+  // An email under attack from many addresses: those that already failed for it wait; a fresh one may try.
+  if (pair.consumedPoints > 1) {
+    const failures = await perEmail.get(emailKey);
+    if (failures && failures.consumedPoints >= SIGN_IN_LIMITS.perEmailBeforeStrict) throw new SignInPausedError();
+  }
+  return {
+    // A success doesn't count against the address, and clears this address's failures for the email.
+    succeeded: async () => {
+      await Promise.all([addressAndEmail.delete(pairKey), address.reward(addressKey)]);
+    },
+    failed: async () => {
+      await perEmail.penalty(emailKey);
+    },
+  };
 }

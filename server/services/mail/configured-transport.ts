@@ -14,7 +14,7 @@ export function configuredTransport(): MailTransport {
   if (env.SMTP_URL) {
     cached = createSmtpTransport(env.SMTP_URL);
   } else {
-    if (isProduction && env.HEARTH_E2E !== "1" && !warned) {
+    if (isProduction && !warned) {
       warned = true;
       // SMTP_URL is not set: emails are written to DEV_MAILBOX_DIR instead of being sent.
       log.warn("mail.smtp_url_missing_writing_files", { transport: "file" });

@@ -1,10 +1,10 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { env, isProduction } from "@/server/env";
+import { env } from "@/server/env";
 import { NotFoundError } from "@/server/errors";
-import { policy } from "@/server/policy";
+import { type Actor, authorize, policy } from "@/server/policy";
 import { readMailboxFileBody } from "./file-transport";
 
 export type DevMailboxEmail = {
@@ -19,11 +19,13 @@ export type DevMailboxEmail = {
 const SHOWN = 50;
 
 /**
- * The development mailbox: the latest emails, newest first. A sent email's text comes from its file
- * in DEV_MAILBOX_DIR, because the outbox row no longer holds its single-use link.
+ * The development mailbox: the latest emails of the admin's practice, newest first. A sent email's text comes
+ * from its file in DEV_MAILBOX_DIR, because the outbox row no longer holds its single-use link. With an SMTP
+ * server configured the emails are not kept anywhere, and the mailbox does not exist.
  */
-export async function listDevMailbox(db: Queryable): Promise<{ items: DevMailboxEmail[] }> {
-  if (!policy.opensDevMailbox({ production: isProduction, e2e: env.HEARTH_E2E === "1" })) throw new NotFoundError("This page");
+export async function listDevMailbox(db: Queryable, actor: Actor): Promise<{ items: DevMailboxEmail[] }> {
+  if (env.SMTP_URL) throw new NotFoundError("This page");
+  authorize(policy.opensDevMailbox(actor));
   const rows = await db
     .select({
       id: outboxEmails.id,
@@ -34,6 +36,7 @@ export async function listDevMailbox(db: Queryable): Promise<{ items: DevMailbox
       status: outboxEmails.status,
     })
     .from(outboxEmails)
+    .where(eq(outboxEmails.practiceId, actor.practiceId))
     .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
     .limit(SHOWN);
   const items = await Promise.all(
