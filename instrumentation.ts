@@ -1,8 +1,5 @@
-// Runs once when the server starts: a bad configuration (say, HEARTH_E2E set in production) stops the server
-// here with its message, instead of failing on its first request. Next.js only logs a failing hook, so exit.
+// Runs once when the server starts. Next.js compiles this hook for the Edge runtime too; the check on
+// NEXT_RUNTIME (set by Next itself, not configuration) keeps the Node-only start-up check out of that build.
 export async function register() {
-  await import("./server/env").catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./instrumentation-node")).checkConfiguration();
 }
