@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -10,12 +11,13 @@ import { DELETE_CONFIRMATION } from "@/lib/account/former-client";
 /** Deleting one's account: what goes and what stays, then the password and a typed phrase. */
 export function DeleteAccountForm() {
   const trpc = useTRPC();
+  const router = useRouter();
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const remove = useMutation(
     trpc.clientData.deleteMine.mutationOptions({
       // The account and its sessions are gone: the sign-in page says so.
-      onSuccess: () => window.location.assign("/sign-in?deleted=1"),
+      onSuccess: () => router.replace("/sign-in?deleted=1"),
     }),
   );
   const confirmed = confirmation.trim().toLowerCase() === DELETE_CONFIRMATION;
