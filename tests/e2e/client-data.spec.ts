@@ -82,7 +82,7 @@ test("a client exports their data, then deletes their account", async ({ browser
   await page.getByLabel("Your password").fill("not my password at all");
   await page.getByLabel(/To confirm, type/).fill("delete my account");
   await remove.click();
-  await expect(page.getByRole("alert")).toContainText("That password isn't right");
+  await expect(page.locator("main [role=alert]")).toContainText("That password isn't right");
   await page.getByLabel("Your password").fill(PASSWORD);
   await remove.click();
   await expect(page).toHaveURL(/\/sign-in\?deleted=1$/);
