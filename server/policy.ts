@@ -32,6 +32,11 @@ export const policy = {
   assignsExercises: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
   /** Private notes on a client: only the coach who writes them ever reads them. */
   keepsClientNotes: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+  /** A client owns their words: they export them, and delete their account, themselves, at any time. */
+  exportsOwnData: (actor: Actor) => actor.role === "client",
+  deletesOwnAccount: (actor: Actor) => actor.role === "client",
+  /** On a client's request, an admin of their practice runs the same deletion (with the admin's own password). */
+  deletesClientOnRequest: (actor: Actor) => actor.role === "admin",
   /**
    * The development mailbox exists only while emails go to its folder instead of an SMTP server, and only an
    * admin reads it (their own practice's emails: invitation links are in them).

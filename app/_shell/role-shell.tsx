@@ -18,6 +18,7 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
   client: [
     { href: "/client", label: "My exercises" },
     { href: "/client/history", label: "My history" },
+    { href: "/account/data", label: "Your data" },
   ],
 };
 

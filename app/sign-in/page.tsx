@@ -8,7 +8,7 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Search = { next?: string; "signed-out"?: string; ended?: string };
+type Search = { next?: string; "signed-out"?: string; ended?: string; deleted?: string };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await getCurrentSession();
@@ -19,7 +19,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     ? "You've signed out. Thank you for the work you did today."
     : params.ended
       ? "Your session ended, so we signed you out to keep your reflections private. Please sign in again to carry on."
-      : null;
+      : params.deleted
+        ? "Your account and everything you wrote are deleted. Thank you for the work you did here; we wish you well."
+        : null;
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">

@@ -21,6 +21,8 @@ export const auditActions = [
   "answer.shared",
   "answer.unshared",
   "assignment.submitted",
+  "data.exported",
+  "client.deleted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

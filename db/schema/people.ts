@@ -23,6 +23,11 @@ export const users = pgTable(
     /** Bumped whenever access must end now (disable, role change, password change). */
     sessionVersion: integer("session_version").notNull().default(1),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /**
+     * Set when a client deleted their account: the row stays as a nameless tombstone ("Former client") so the
+     * coach's private notes and the audit log keep pointing at an id; everything the person wrote is gone.
+     */
+    deletedAt: at("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,6 +2,7 @@ import "server-only";
 import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";
+import { clientDataRouter } from "../routers/client-data";
 import { clientsRouter } from "../routers/clients";
 import { exercisesRouter } from "../routers/exercises";
 import { feedbackRouter } from "../routers/feedback";
@@ -35,6 +36,8 @@ export const appRouter = router({
   inbox: inboxRouter,
   notes: notesRouter,
   trends: trendsRouter,
+  // the client's own data: export and deletion
+  clientData: clientDataRouter,
 });
 
 export type AppRouter = typeof appRouter;

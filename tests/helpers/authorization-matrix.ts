@@ -80,6 +80,11 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "assignments.recordView": row("client A's assignment from coach A", ["coach"]),
   "assignments.submit": row("client A's answered assignment", ["client"], clientOnly),
 
+  "clientData.deleteClient": row("a client of practice A, on their request", ["admin"], adminOnly),
+  "clientData.deleteMine": row("the caller's own account (each client stands in as a fresh one)", clients, clientOnly),
+  "clientData.export": row("the caller's own data", clients, clientOnly),
+  "clientData.recordExport": row("the caller's own data", clients, clientOnly),
+
   "clients.get": row("client A", ["coach"], coachOnly),
   "clients.list": row("the caller's own roster", coachRoles, coachOnly),
   "clients.overview": row("the caller's own roster", coachRoles, coachOnly),

@@ -9,7 +9,7 @@ import { articleInput, sampleBody } from "./content";
 import { answerSample, submittedAndShared, text } from "./loop";
 import { insertPublishedExercise, samplePrompts } from "./loop-content";
 import type { MatrixActor } from "./authorization-matrix";
-import { addUser, buildWorld, TEST_PASSWORD, testLimits, type Caller } from "./world";
+import { addUser, buildWorld, callerFor as signedInCaller, TEST_PASSWORD, testLimits, type Caller } from "./world";
 
 /**
  * One valid input for every procedure of the app router, built from the test world's real rows.
@@ -98,10 +98,24 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
     user: (role: "client" | "coach") => addUser(db, ids.practiceA, role, "Fresh Person", `${unique(role)}@a.test`),
   };
 
+  /**
+   * Deleting one's own account uses the caller up: for it, every client of the matrix is stood in for by a fresh
+   * client of the same practice (signed in just now), so the world's people stay for the other procedures.
+   */
+  const standInPractice: Partial<Record<MatrixActor, string>> = { client: ids.practiceA, client2: ids.practiceA, otherClient: ids.practiceA, clientB: ids.practiceB };
+  const callerFor = async (procedure: string, who: MatrixActor): Promise<Caller> => {
+    const practiceId = standInPractice[who];
+    if (!actsOnTheCallersOwnAccount.has(procedure) || !practiceId) return callers[who];
+    const email = `${unique("stand-in")}@a.test`;
+    await addUser(db, practiceId, "client", "Stand In", email);
+    return signedInCaller(db, email);
+  };
+
   return {
     db,
     ids,
     callers,
+    callerFor,
     unique,
     fresh,
     base: {
@@ -114,6 +128,9 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
     invitationToken,
   };
 }
+
+/** Procedures whose success uses up the caller themself (see callerFor). */
+export const actsOnTheCallersOwnAccount = new Set(["clientData.deleteMine"]);
 
 const uuid = () => crypto.randomUUID();
 /** Valid cursors with ids that match no row: the lists still answer, and the fuzzer has a cursor to bend. */
@@ -155,6 +172,11 @@ export const procedureExamples: Record<string, Example> = {
   "assignments.markReviewed": async (x) => ({ assignmentId: await x.fresh.submitted() }),
   "assignments.recordView": (x) => ({ assignmentId: x.base.assignmentId }),
   "assignments.submit": async (x) => ({ assignmentId: await x.fresh.answered() }),
+
+  "clientData.deleteClient": async (x) => ({ clientId: await x.fresh.user("client"), password: TEST_PASSWORD }),
+  "clientData.deleteMine": () => ({ password: TEST_PASSWORD, confirmation: "Delete my account" }),
+  "clientData.export": () => ({}),
+  "clientData.recordExport": () => ({ format: "json" }),
 
   "clients.get": (x) => ({ clientId: x.ids.client }),
   "clients.list": () => namePage(),

@@ -32,7 +32,7 @@ describe("the authorization matrix", () => {
     const actual = {} as Record<MatrixActor, string>;
     for (const who of matrixActors) {
       const input = await example(examples);
-      actual[who] = await outcome(callByPath(examples.callers[who], procedure, input));
+      actual[who] = await outcome(callByPath(await examples.callerFor(procedure, who), procedure, input));
     }
     expect(actual).toEqual(row.outcomes);
   });

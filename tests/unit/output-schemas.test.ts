@@ -4,6 +4,7 @@ import { assignmentOutputs } from "@/server/routers/outputs/assignments";
 import { clientOutputs } from "@/server/routers/outputs/clients";
 import { feedbackOutputs } from "@/server/routers/outputs/feedback";
 import { inboxOutputs } from "@/server/routers/outputs/inbox";
+import { clientDataOutputs } from "@/server/routers/outputs/client-data";
 import { invitationOutputs } from "@/server/routers/outputs/invitations";
 import { noteOutputs } from "@/server/routers/outputs/notes";
 import { practiceOutputs } from "@/server/routers/outputs/practice";
@@ -92,8 +93,11 @@ const samples: Array<[string, z.ZodType, unknown]> = [
     },
   ],
   ["assignments.recordView", assignmentOutputs.recordView, { viewed: 2, recorded: 1 }],
-  ["clients.list", clientOutputs.list, { items: [{ ...person, linkedAt: at }], nextCursor: nameCursor }],
-  ["clients.get", clientOutputs.get, { ...person, linkedAt: at }],
+  ["clientData.recordExport", clientDataOutputs.recordExport, { recorded: true }],
+  ["clientData.deleteMine", clientDataOutputs.deleted, { deleted: true }],
+  ["clientData.deleteClient", clientDataOutputs.deleted, { deleted: true }],
+  ["clients.list", clientOutputs.list, { items: [{ ...person, former: false, linkedAt: at }], nextCursor: nameCursor }],
+  ["clients.get", clientOutputs.get, { ...person, former: true, linkedAt: at }],
   ["clients.overview", clientOutputs.overview, { items: [{ ...person, open: 1, overdue: 0, awaitingReview: 1, unreadShared: 2 }], nextCursor: null }],
   ["clients.overviewTotals", clientOutputs.overviewTotals, { awaitingReview: 1, unreadShared: 2 }],
   [

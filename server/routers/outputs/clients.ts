@@ -4,7 +4,7 @@ import { count, id, namePage } from "./common";
 
 const person = { id, name: z.string(), email: z.string(), disabled: z.boolean() };
 
-export const rosterClient = z.strictObject({ ...person, linkedAt: z.date() });
+export const rosterClient = z.strictObject({ ...person, former: z.boolean(), linkedAt: z.date() });
 
 /** A roster line of the coach's home: counts of the coach's own work with the client, nothing of its content. */
 export const clientOverview = z.strictObject({ ...person, open: count, overdue: count, awaitingReview: count, unreadShared: count });

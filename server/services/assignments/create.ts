@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { articles, assignments, coachClients, exercises, exerciseVersions } from "@/db/schema";
+import { articles, assignments, coachClients, exercises, exerciseVersions, users } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 
@@ -47,6 +47,8 @@ export async function createAssignments(
     const linked = await tx
       .select({ clientId: coachClients.clientId })
       .from(coachClients)
+      // A former client (account deleted) stays on the roster for the coach's notes, but gets nothing new.
+      .innerJoin(users, and(eq(users.id, coachClients.clientId), isNull(users.deletedAt)))
       .where(
         and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), inArray(coachClients.clientId, clientIds)),
       );

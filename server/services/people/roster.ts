@@ -6,7 +6,8 @@ import { NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { byName, type NameCursor, type Page, toPage } from "../pagination";
 
-export type RosterClient = { id: string; name: string; email: string; disabled: boolean; linkedAt: Date };
+/** `former`: the client deleted their account; only the coach's private notes on them remain. */
+export type RosterClient = { id: string; name: string; email: string; disabled: boolean; former: boolean; linkedAt: Date };
 
 /** A coach's own clients, by name. Another coach's clients are never part of it. */
 export async function listMyClients(
@@ -17,7 +18,7 @@ export async function listMyClients(
   authorize(policy.coaches(actor));
   const order = byName(users.name, users.id);
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, linkedAt: coachClients.createdAt })
+    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, deletedAt: users.deletedAt, linkedAt: coachClients.createdAt })
     .from(coachClients)
     .innerJoin(users, eq(users.id, coachClients.clientId))
     .where(
@@ -30,18 +31,18 @@ export async function listMyClients(
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (row) => ({ name: row.name, id: row.id }));
-  return { items: page.items.map(({ disabledAt, ...rest }) => ({ ...rest, disabled: disabledAt !== null })), nextCursor: page.nextCursor };
+  return { items: page.items.map(({ disabledAt, deletedAt, ...rest }) => ({ ...rest, disabled: disabledAt !== null, former: deletedAt !== null })), nextCursor: page.nextCursor };
 }
 
 /** Loads one of the coach's clients, or NOT_FOUND when the client isn't theirs. */
 export async function getMyClient(db: Queryable, actor: Actor, clientId: string): Promise<RosterClient> {
   authorize(policy.coaches(actor));
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, linkedAt: coachClients.createdAt })
+    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, deletedAt: users.deletedAt, linkedAt: coachClients.createdAt })
     .from(coachClients)
     .innerJoin(users, eq(users.id, coachClients.clientId))
     .where(and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), eq(coachClients.clientId, clientId)));
   if (!row) throw new NotFoundError("That client");
-  const { disabledAt, ...rest } = row;
-  return { ...rest, disabled: disabledAt !== null };
+  const { disabledAt, deletedAt, ...rest } = row;
+  return { ...rest, disabled: disabledAt !== null, former: deletedAt !== null };
 }

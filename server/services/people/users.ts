@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
@@ -65,7 +65,7 @@ export async function setUserDisabled(
         sessionVersion: sql`${users.sessionVersion} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
+      .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId), isNull(users.deletedAt)))
       .returning();
     if (!row) throw new NotFoundError("That person");
     await recordAudit(tx, {

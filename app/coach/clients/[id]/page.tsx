@@ -17,6 +17,19 @@ export default async function CoachClientPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const caller = await getServerCaller();
   const client = await orNotFound(caller.clients.get({ clientId: id }));
+  if (client.former) {
+    return (
+      <>
+        <PageHeader
+          title={client.name}
+          description="This person deleted their account, and everything they wrote went with it. Your private notes stay here, for you alone."
+        />
+        <div className="max-w-2xl">
+          <NotesPanel clientId={client.id} clientName="This former client" />
+        </div>
+      </>
+    );
+  }
   const trends = await caller.trends.forClient({ clientId: client.id });
   return (
     <>
