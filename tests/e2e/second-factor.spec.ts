@@ -31,8 +31,9 @@ test("Sam turns on two-step sign-in, signs in with a code, then with a recovery 
   const enrolCode = await freshCode(secret, -1);
   await page.getByLabel("Code from your app").fill(enrolCode.code);
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
-  const codes = await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allInnerTexts();
-  expect(codes).toHaveLength(10);
+  const codeItems = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codeItems).toHaveCount(10);
+  const codes = await codeItems.allInnerTexts();
   await page.getByRole("button", { name: "I've saved them, continue" }).click();
   await expect(page).toHaveURL(/\/coach/);
   await signOut(page);
