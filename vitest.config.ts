@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     environment: "node",
+    // A fixed key for the suite, so no test writes one into .data/.
+    env: { TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,8 +1,10 @@
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/server/auth/current-session";
+import { getCurrentSession, getPendingSession, pendingStepPage } from "@/server/auth/current-session";
 import { homeFor } from "@/server/policy";
 
 export default async function Home() {
   const session = await getCurrentSession();
-  redirect(session ? homeFor[session.role] : "/sign-in");
+  if (session) redirect(homeFor[session.role]);
+  const pending = await getPendingSession();
+  redirect(pending ? pendingStepPage[pending.pendingStep] : "/sign-in");
 }

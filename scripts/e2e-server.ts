@@ -128,6 +128,7 @@ async function main() {
       ...childEnv,
       NODE_ENV: "production",
       AUTH_SECRET: env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
+      TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY ?? crypto.randomBytes(32).toString("base64"),
       APP_URL: `http://localhost:${port}`,
     },
   });

@@ -1,5 +1,6 @@
 import { isDatabaseEmpty, seedDemo } from "../server/seed/demo";
 import { getAuthSecret } from "../server/auth/secret";
+import { getTotpKey } from "../server/auth/totp-key";
 import { isProduction } from "../server/env";
 import { describeDatabase, openConfiguredDatabase, runScript } from "./open-db";
 import { printDemoAccounts } from "./print-demo-accounts";
@@ -11,6 +12,7 @@ import { printDemoAccounts } from "./print-demo-accounts";
  */
 void runScript(async () => {
   getAuthSecret(); // fails fast in production without AUTH_SECRET; creates one in development
+  getTotpKey(); // the same for TOTP_ENCRYPTION_KEY
   const seedDemoData = !isProduction || process.argv.includes("--demo");
   const handle = await openConfiguredDatabase();
   try {

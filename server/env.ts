@@ -10,6 +10,14 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
+  /** 32 random bytes, base64: encrypts second-factor secrets at rest. Required in production; generated in development. */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v), {
+      message: "TOTP_ENCRYPTION_KEY must be 32 bytes in base64 (generate one with `openssl rand -base64 32`)",
+    })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   APP_URL: z.string().url().default("http://localhost:3000"),

@@ -14,6 +14,8 @@ export const policy = {
   managesPractice: (actor: Actor) => actor.role === "admin",
   /** Coaches coach; an admin may also coach clients of their own. */
   coaches: (actor: Actor) => actor.role === "coach" || actor.role === "admin",
+  /** A practice's requirement of a second factor applies to those who see clients' work or run the practice. */
+  secondFactorMayBeRequired: (role: Role) => role === "coach" || role === "admin",
   isClient: (actor: Actor) => actor.role === "client",
 
   editsContent: (actor: Actor) => actor.role === "admin",

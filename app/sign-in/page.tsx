@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/server/auth/current-session";
+import { getCurrentSession, getPendingSession, pendingStepPage } from "@/server/auth/current-session";
 import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { homeFor } from "@/server/policy";
 import { Notice } from "@/components/ui/layout";
@@ -13,6 +13,8 @@ type Search = { next?: string; "signed-out"?: string; ended?: string; deleted?: 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await getCurrentSession();
   if (session) redirect(homeFor[session.role]);
+  const pending = await getPendingSession();
+  if (pending) redirect(pendingStepPage[pending.pendingStep]);
   const params = await searchParams;
   const next = safeRedirectPath(params.next);
   const notice = params["signed-out"]

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 
 export const roleEnum = pgEnum("user_role", ["admin", "coach", "client"]);
@@ -7,6 +7,8 @@ export const roleEnum = pgEnum("user_role", ["admin", "coach", "client"]);
 export const practices = pgTable("practices", {
   id: id(),
   name: text("name").notNull(),
+  /** Coaches and admins must sign in with a second factor (they enrol at their next sign-in). */
+  requireSecondFactor: boolean("require_second_factor").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -49,6 +51,15 @@ export const userSessions = pgTable(
     lastSeenAt: at("last_seen_at").notNull().defaultNow(),
     expiresAt: at("expires_at").notNull(),
     endedAt: at("ended_at"),
+    /**
+     * Null for a full session. "second_factor": the password was right, the code is still to come;
+     * "enrol": the practice requires a second factor this person must set up first. Either way the
+     * session counts as signed out everywhere but that one step.
+     */
+    pendingStep: text("pending_step").$type<"second_factor" | "enrol">(),
+    /** The browser's description of itself at sign-in, cut to 300 characters, for the sessions page. */
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.createdAt)],
 );
@@ -96,4 +107,32 @@ export const signInLimits = pgTable(
     expire: at("expire"),
   },
   (t) => [index("sign_in_limits_expire_idx").on(t.expire)],
+);
+
+/** A person's authenticator (TOTP). The secret is encrypted (AES-256-GCM); confirmedAt is null until a first code fits. */
+export const secondFactors = pgTable("second_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  practiceId: uuid("practice_id").notNull().references(() => practices.id),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  confirmedAt: at("confirmed_at"),
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes, stored as SHA-256 hashes (the codes carry 60 random bits each). */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: at("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_unique").on(t.userId, t.codeHash)],
 );

@@ -3,23 +3,40 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "../db";
 import { mayOpenArea } from "../policy";
-import { resolveSession } from "../services/auth/sessions";
+import { type PendingSession, resolveSessionState } from "../services/auth/sessions";
 import { reportUnexpected } from "../unexpected";
 import type { SessionUser } from "@/lib/people/roles";
 import { sessionLimits } from "./limits";
 import { sessionIdFromCookie } from "./session-token";
 
-type SessionState = { session: SessionUser | null; /** The browser held a session that is no longer valid. */ ended: boolean };
+type SessionState = {
+  session: SessionUser | null;
+  /** A session that has passed the password but not the second step (or enrolment): signed out everywhere else. */
+  pending: PendingSession | null;
+  /** The browser held a session that is no longer valid. */
+  ended: boolean;
+};
+
+/** Where a session held at a pending step belongs. */
+export const pendingStepPage = { second_factor: "/sign-in/second-step", enrol: "/account/security" } as const;
 
 const getSessionState = cache(async (): Promise<SessionState> => {
   const sessionId = await sessionIdFromCookie();
-  if (!sessionId) return { session: null, ended: false };
+  if (!sessionId) return { session: null, pending: null, ended: false };
   // The lookup's parameters hold the session id: a failure is logged by its id and rethrown without them.
-  const session = await resolveSession(await getDb(), sessionId, sessionLimits).catch((error: unknown) => {
+  const state = await resolveSessionState(await getDb(), sessionId, sessionLimits).catch((error: unknown) => {
     throw reportUnexpected(error, "session.lookup_failed", { path: "session" });
   });
-  return { session, ended: session === null };
+  if (!state) return { session: null, pending: null, ended: true };
+  if (state.pendingStep) return { session: null, pending: { ...state, pendingStep: state.pendingStep }, ended: false };
+  const { pendingStep: _full, ...session } = state;
+  return { session, pending: null, ended: false };
 });
+
+/** The session held at a pending step for this request, if that is what the browser has. */
+export async function getPendingSession(): Promise<PendingSession | null> {
+  return (await getSessionState()).pending;
+}
 
 /** The signed-in person for this request, checked against the database. Cached per request. */
 export async function getCurrentSession(): Promise<SessionUser | null> {
@@ -28,8 +45,29 @@ export async function getCurrentSession(): Promise<SessionUser | null> {
 
 /** For pages: sends a signed-out visitor to sign in, and refuses another role's area with a 403. */
 export async function requireArea(area: "admin" | "coach" | "client"): Promise<SessionUser> {
-  const { session, ended } = await getSessionState();
+  const { session, pending, ended } = await getSessionState();
+  if (pending) redirect(pendingStepPage[pending.pendingStep]);
   if (!session) redirect(ended ? "/sign-in?ended=1" : "/sign-in");
   if (!mayOpenArea(session, area)) forbidden();
+  return session;
+}
+
+/**
+ * For the security page: a signed-in person, or one held at enrolment because their practice requires a second
+ * factor. Anyone else goes to sign in (or to their own pending step).
+ */
+export async function requireSignedInOrEnrolling(): Promise<{ session: SessionUser | null; enrolling: PendingSession | null }> {
+  const { session, pending, ended } = await getSessionState();
+  if (session) return { session, enrolling: null };
+  if (pending?.pendingStep === "enrol") return { session: null, enrolling: pending };
+  if (pending) redirect(pendingStepPage[pending.pendingStep]);
+  redirect(ended ? "/sign-in?ended=1" : "/sign-in");
+}
+
+/** For account pages every role has: any signed-in person. */
+export async function requireSignedIn(): Promise<SessionUser> {
+  const { session, pending, ended } = await getSessionState();
+  if (pending) redirect(pendingStepPage[pending.pendingStep]);
+  if (!session) redirect(ended ? "/sign-in?ended=1" : "/sign-in");
   return session;
 }

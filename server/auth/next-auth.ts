@@ -46,7 +46,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         try {
           const clientAddress = clientAddressOf(request.headers);
-          const result = await signInWithPassword(await getDb(), { ...parsed.data, clientAddress }, sessionLimits);
+          const userAgent = request.headers.get("user-agent") ?? undefined;
+          const result = await signInWithPassword(await getDb(), { ...parsed.data, clientAddress, userAgent }, sessionLimits);
           return result ? { id: result.userId, sessionId: result.sessionId } : null;
         } catch (error) {
           if (error instanceof SignInPausedError) throw new SignInPaused();

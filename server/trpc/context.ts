@@ -1,14 +1,17 @@
 import "server-only";
 import type { Database } from "@/db/client";
 import type { SessionUser } from "@/lib/people/roles";
+import type { PendingSession } from "../services/auth/sessions";
 
 /** Built fresh for every request (and every test call): nothing is shared between requests. */
 export type Context = {
   db: Database;
   session: SessionUser | null;
+  /** A session held at the second step or at enrolment: it may call only that step's procedures. */
+  pendingSession: PendingSession | null;
   now: () => Date;
 };
 
-export function createContext(input: { db: Database; session: SessionUser | null; now?: () => Date }): Context {
-  return { db: input.db, session: input.session, now: input.now ?? (() => new Date()) };
+export function createContext(input: { db: Database; session: SessionUser | null; pendingSession?: PendingSession | null; now?: () => Date }): Context {
+  return { db: input.db, session: input.session, pendingSession: input.pendingSession ?? null, now: input.now ?? (() => new Date()) };
 }

@@ -90,6 +90,19 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: ctx.session as SessionUser, actor: ctx.session as Actor } });
 });
 
+/** The second step of signing in: only a session held at "second_factor" may call it. */
+export const secondStepProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.pendingSession?.pendingStep !== "second_factor") throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  return next({ ctx: { ...ctx, owner: ctx.pendingSession } });
+});
+
+/** Setting up a second factor: a full session, or one held at "enrol" because the practice requires it. */
+export const enrolmentProcedure = publicProcedure.use(({ ctx, next }) => {
+  const owner = ctx.session ?? (ctx.pendingSession?.pendingStep === "enrol" ? ctx.pendingSession : null);
+  if (!owner) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  return next({ ctx: { ...ctx, owner } });
+});
+
 /** A procedure open to actors for whom the policy check returns true. */
 export const procedureFor = (check: (actor: Actor) => boolean) =>
   authedProcedure.use(({ ctx, next }) => {

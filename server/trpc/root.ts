@@ -12,6 +12,7 @@ import { libraryRouter } from "../routers/library";
 import { mailboxRouter } from "../routers/mailbox";
 import { notesRouter } from "../routers/notes";
 import { practiceRouter } from "../routers/practice";
+import { secondFactorRouter } from "../routers/second-factor";
 import { sessionsRouter } from "../routers/sessions";
 import { trendsRouter } from "../routers/trends";
 import { usersRouter } from "../routers/users";
@@ -22,6 +23,7 @@ export const appRouter = router({
   practice: practiceRouter,
   users: usersRouter,
   sessions: sessionsRouter,
+  secondFactor: secondFactorRouter,
   clients: clientsRouter,
   // content library (admins write, coaches browse)
   articles: articlesRouter,

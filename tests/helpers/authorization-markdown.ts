@@ -2,7 +2,7 @@ import { actorDescriptions, authorizationMatrix, matrixActors, type MatrixRow, t
 
 export const AUTHORIZATION_MATRIX_DOC = "docs/security/authorization-matrix.md";
 
-const shown: Record<Outcome, string> = { ok: "ok", UNAUTHORIZED: "401", FORBIDDEN: "403", NOT_FOUND: "404" };
+const shown: Record<Outcome, string> = { ok: "ok", UNAUTHORIZED: "401", FORBIDDEN: "403", NOT_FOUND: "404", BAD_REQUEST: "400", CONFLICT: "409" };
 
 /**
  * The authorization matrix as Markdown, written from the test's own table. The test compares the

@@ -29,7 +29,7 @@ export const actorDescriptions: Record<MatrixActor, string> = {
   disabled: "a coach of practice A who signed in and was then disabled by the admin, still holding the session",
 };
 
-export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT";
 export type MatrixRow = {
   /** What the example input points at, in words (the rows belong to client A and coach A). */
   subject: string;
@@ -127,7 +127,18 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
 
   "practice.overview": row("the caller's own practice", admins, adminOnly),
 
+  "secondFactor.begin": row("the caller's own authenticator (a new secret, not yet confirmed)", signedIn),
+  "secondFactor.completeSignIn": row("a second-step code: only a session held at the second step may send one", [], Object.fromEntries(signedIn.map((who) => [who, "UNAUTHORIZED"]))),
+  "secondFactor.confirm": row("a code that doesn't fit the caller's new secret", [], Object.fromEntries(signedIn.map((who) => [who, "BAD_REQUEST"]))),
+  "secondFactor.disable": row("the caller's own second factor, which isn't on", [], Object.fromEntries(signedIn.map((who) => [who, "CONFLICT"]))),
+  "secondFactor.requirement": row("the caller's own practice's setting", admins, adminOnly),
+  "secondFactor.setRequirement": row("the caller's own practice's setting (turned off)", admins, adminOnly),
+  "secondFactor.status": row("the caller's own two-step sign-in", signedIn),
+
   "sessions.end": row("the caller's own session", signedIn),
+  "sessions.endMany": row("the caller's other sessions", signedIn),
+  "sessions.endOne": row("another open session of coach A", ["coach"]),
+  "sessions.list": row("the caller's own sessions", signedIn),
 
   "trends.forClient": row("client A's shared scale answers", ["coach"], coachOnly),
   "trends.mine": row("the caller's own scale answers", clients, clientOnly),

@@ -227,7 +227,18 @@ export const procedureExamples: Record<string, Example> = {
 
   "practice.overview": () => ({}),
 
+  "secondFactor.begin": () => ({}),
+  "secondFactor.completeSignIn": () => ({ code: "123456" }),
+  "secondFactor.confirm": () => ({ code: "000000" }),
+  "secondFactor.disable": () => ({ code: "123456" }),
+  "secondFactor.requirement": () => ({}),
+  "secondFactor.setRequirement": () => ({ required: false }),
+  "secondFactor.status": () => ({}),
+
   "sessions.end": () => ({}),
+  "sessions.endMany": () => ({ includingThis: false }),
+  "sessions.endOne": async (x) => ({ sessionId: (await signInWithPassword(x.db, { email: "coach@a.test", password: TEST_PASSWORD }, testLimits))!.sessionId }),
+  "sessions.list": () => ({}),
 
   "trends.forClient": (x) => ({ clientId: x.ids.client }),
   "trends.mine": () => ({}),

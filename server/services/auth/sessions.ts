@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { userSessions, users } from "@/db/schema";
+import { practices, secondFactors, userSessions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { SessionUser } from "@/lib/people/roles";
+import { policy } from "@/server/policy";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
 import { beginSignInAttempt } from "./throttle";
 
@@ -11,6 +12,13 @@ export type SessionLimits = { idleMinutes: number; maxHours: number };
 
 /** lastSeenAt is refreshed at most this often, so reading a page isn't a write every time. */
 const TOUCH_INTERVAL_MS = 30_000;
+
+/** A session held at the second step (or at enrolment) must be completed within this time. */
+const PENDING_STEP_MINUTES = 15;
+
+export type PendingStep = "second_factor" | "enrol";
+/** A session that has passed the password but not yet the second step: it may reach only that step's page. */
+export type PendingSession = SessionUser & { pendingStep: PendingStep };
 
 /**
  * Checks an email and password and opens a server-side session. Unknown email, wrong password
@@ -21,10 +29,10 @@ const TOUCH_INTERVAL_MS = 30_000;
 export async function signInWithPassword(
   db: Queryable,
   /** clientAddress: the client's IP (server/auth/client-address.ts); tests and scripts may leave it out. */
-  input: { email: string; password: string; clientAddress?: string },
+  input: { email: string; password: string; clientAddress?: string; userAgent?: string },
   limits: SessionLimits,
   now = new Date(),
-): Promise<{ sessionId: string; userId: string } | null> {
+): Promise<{ sessionId: string; userId: string; pendingStep: PendingStep | null } | null> {
   const email = input.email.trim().toLowerCase();
   const attempt = await beginSignInAttempt(db, { email, clientAddress: input.clientAddress ?? "local" });
   const [user] = await db
@@ -54,6 +62,7 @@ export async function signInWithPassword(
 
   // The session and its audit entry are written together, or not at all.
   await attempt.succeeded();
+  const pendingStep = await pendingStepFor(db, user);
   const sessionId = await db.transaction(async (tx) => {
     const [session] = await tx
       .insert(userSessions)
@@ -64,6 +73,9 @@ export async function signInWithPassword(
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + limits.maxHours * 3_600_000),
+        pendingStep,
+        userAgent: input.userAgent?.slice(0, 300) || null,
+        ipAddress: input.clientAddress?.slice(0, 64) ?? null,
       })
       .returning({ id: userSessions.id });
     await recordAudit(tx, {
@@ -73,22 +85,45 @@ export async function signInWithPassword(
       subjectUserId: user.id,
       entityType: "session",
       entityId: session!.id,
+      metadata: pendingStep ? { pendingStep } : {},
     });
     return session!.id;
   });
-  return { sessionId, userId: user.id };
+  return { sessionId, userId: user.id, pendingStep };
+}
+
+/** Someone with a second factor must enter a code; someone whose practice requires one and has none must set it up. */
+async function pendingStepFor(db: Queryable, user: { id: string; practiceId: string; role: SessionUser["role"] }): Promise<PendingStep | null> {
+  const [factor] = await db
+    .select({ userId: secondFactors.userId })
+    .from(secondFactors)
+    .where(and(eq(secondFactors.userId, user.id), isNotNull(secondFactors.confirmedAt)))
+    .limit(1);
+  if (factor) return "second_factor";
+  if (!policy.secondFactorMayBeRequired(user.role)) return null;
+  const [practice] = await db.select({ required: practices.requireSecondFactor }).from(practices).where(eq(practices.id, user.practiceId)).limit(1);
+  return practice?.required ? "enrol" : null;
 }
 
 /**
  * Turns a session id into the signed-in person, or null. Runs on every request, so a disabled
  * user, a changed role (session version bump), an idle or expired session is refused at once.
+ * A session still waiting for its second step is null here: signed out everywhere but that step.
  */
-export async function resolveSession(
+export async function resolveSession(db: Queryable, sessionId: string, limits: SessionLimits, now = new Date()): Promise<SessionUser | null> {
+  const state = await resolveSessionState(db, sessionId, limits, now);
+  if (!state || state.pendingStep) return null;
+  const { pendingStep: _pending, ...session } = state;
+  return session;
+}
+
+/** Like resolveSession, but also returns a session held at a pending step (for that step's page and procedures). */
+export async function resolveSessionState(
   db: Queryable,
   sessionId: string,
   limits: SessionLimits,
   now = new Date(),
-): Promise<SessionUser | null> {
+): Promise<(SessionUser & { pendingStep: PendingStep | null }) | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const [row] = await db
     .select({
@@ -115,7 +150,8 @@ export async function resolveSession(
     !row.user.disabledAt &&
     row.user.sessionVersion === row.session.sessionVersion &&
     now < row.session.expiresAt &&
-    now.getTime() < idleLimit;
+    now.getTime() < idleLimit &&
+    (!row.session.pendingStep || now.getTime() < row.session.createdAt.getTime() + PENDING_STEP_MINUTES * 60_000);
   if (!valid) {
     await endSession(db, sessionId, now);
     return null;
@@ -132,6 +168,7 @@ export async function resolveSession(
     name: row.user.name,
     email: row.user.email,
     timeZone: row.user.timeZone,
+    pendingStep: row.session.pendingStep ?? null,
   };
 }
 

@@ -1,0 +1,91 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/layout";
+import { useTRPC } from "@/components/trpc/client";
+import { codeErrorMessage } from "./code-error";
+import { QrCode } from "./qr-code";
+
+/** Setting up an authenticator: a QR code and the secret as text, a code to confirm, then recovery codes shown once. */
+export function SecondFactorSetup({ continueTo }: { continueTo: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [code, setCode] = useState("");
+  const begin = useMutation(trpc.secondFactor.begin.mutationOptions());
+  const confirm = useMutation(trpc.secondFactor.confirm.mutationOptions());
+
+  if (confirm.data) {
+    return (
+      <div className="space-y-4">
+        <Notice tone="success" role="status">
+          Two-step sign-in is on.
+        </Notice>
+        <h2 className="text-lg font-semibold">Your recovery codes</h2>
+        <p className="text-muted">
+          If your phone is ever lost, each of these codes lets you sign in once. Please keep them somewhere safe, like a password
+          manager or a printed page. We show them only this once.
+        </p>
+        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-base">
+          {confirm.data.recoveryCodes.map((c) => (
+            <li key={c} className="rounded border border-line bg-white px-3 py-1.5">
+              {c}
+            </li>
+          ))}
+        </ul>
+        <Button onClick={() => router.push(continueTo)}>I&apos;ve saved them, continue</Button>
+      </div>
+    );
+  }
+
+  if (!begin.data) {
+    return (
+      <div className="space-y-3">
+        {begin.error ? <Notice tone="danger" role="alert">{begin.error.message}</Notice> : null}
+        <Button onClick={() => begin.mutate()} disabled={begin.isPending}>
+          {begin.isPending ? "Preparing…" : "Set up two-step sign-in"}
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <p>
+        Scan this code with an authenticator app (such as 1Password, Google Authenticator or Microsoft Authenticator), or type in the
+        key below.
+      </p>
+      <QrCode size={begin.data.qrCode.size} path={begin.data.qrCode.path} label="QR code for your authenticator app" />
+      <p>
+        Key: <code data-testid="totp-secret" className="font-mono text-base">{begin.data.secretGrouped}</code>
+      </p>
+      <form
+        className="space-y-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          confirm.mutate({ code });
+        }}
+      >
+        {confirm.error ? (
+          <Notice tone="danger" role="alert">
+            {codeErrorMessage(confirm.error)}
+          </Notice>
+        ) : null}
+        <TextField
+          label="Code from your app"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          required
+        />
+        <Button type="submit" disabled={confirm.isPending}>
+          {confirm.isPending ? "Checking…" : "Turn on two-step sign-in"}
+        </Button>
+      </form>
+    </div>
+  );
+}
