@@ -17,10 +17,14 @@ export const auditActions = [
   "content.exercise_restored",
   "invitation.created",
   "invitation.accepted",
+  "invitation.revoked",
   "answer.viewed",
   "answer.shared",
   "answer.unshared",
+  "assignment.created",
+  "assignment.cancelled",
   "assignment.submitted",
+  "client.handed_over",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

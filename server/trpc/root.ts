@@ -2,9 +2,11 @@ import "server-only";
 import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";
+import { auditRouter } from "../routers/audit";
 import { clientsRouter } from "../routers/clients";
 import { exercisesRouter } from "../routers/exercises";
 import { feedbackRouter } from "../routers/feedback";
+import { handoverRouter } from "../routers/handover";
 import { inboxRouter } from "../routers/inbox";
 import { invitationsRouter } from "../routers/invitations";
 import { libraryRouter } from "../routers/library";
@@ -35,6 +37,9 @@ export const appRouter = router({
   inbox: inboxRouter,
   notes: notesRouter,
   trends: trendsRouter,
+  // running the practice
+  handover: handoverRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
