@@ -8,6 +8,7 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
     { href: "/admin", label: "Overview" },
     { href: "/admin/library", label: "Library" },
     { href: "/admin/people", label: "People" },
+    { href: "/admin/audit", label: "Audit log" },
     { href: "/coach", label: "My clients" },
   ],
   coach: [
