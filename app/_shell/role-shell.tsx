@@ -9,6 +9,7 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
     { href: "/admin/library", label: "Library" },
     { href: "/admin/people", label: "People" },
     { href: "/admin/security", label: "Security" },
+    { href: "/admin/audit", label: "Audit log" },
     { href: "/coach", label: "My clients" },
   ],
   coach: [

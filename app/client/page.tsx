@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HandoverNotice } from "@/components/client/handover-notice";
 import { HomeSections } from "@/components/client/home-sections";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
@@ -15,6 +16,7 @@ export default async function ClientHome() {
         title={`Hello, ${session.name.split(" ")[0]}`}
         description="Your exercises live here. What you write stays private unless you choose to share it."
       />
+      <HandoverNotice />
       <HomeSections cards={items} />
     </>
   );

@@ -24,12 +24,16 @@ export const auditActions = [
   "content.exercise_restored",
   "invitation.created",
   "invitation.accepted",
+  "invitation.revoked",
   "answer.viewed",
   "answer.shared",
   "answer.unshared",
+  "assignment.created",
+  "assignment.cancelled",
   "assignment.submitted",
   "data.exported",
   "client.deleted",
+  "client.handed_over",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

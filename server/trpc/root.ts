@@ -3,9 +3,11 @@ import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";
 import { clientDataRouter } from "../routers/client-data";
+import { auditRouter } from "../routers/audit";
 import { clientsRouter } from "../routers/clients";
 import { exercisesRouter } from "../routers/exercises";
 import { feedbackRouter } from "../routers/feedback";
+import { handoverRouter } from "../routers/handover";
 import { inboxRouter } from "../routers/inbox";
 import { invitationsRouter } from "../routers/invitations";
 import { libraryRouter } from "../routers/library";
@@ -40,6 +42,9 @@ export const appRouter = router({
   trends: trendsRouter,
   // the client's own data: export and deletion
   clientData: clientDataRouter,
+  // running the practice
+  handover: handoverRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -103,6 +103,11 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
 
   "feedback.comment": row("client A's answer shared with coach A", ["client", "coach"]),
 
+  "audit.list": row("the caller's own practice's audit log", admins, adminOnly),
+  "handover.coaches": row("the caller's own practice's coaches and their clients", admins, adminOnly),
+  "handover.dismissNotice": row("client A's handover notice", ["client"], clientOnly),
+  "handover.handOver": row("a client of coach A, handed over to coach B", ["admin"], adminOnly),
+  "handover.myNotice": row("the caller's own handover notice", clients, clientOnly),
   "inbox.list": row("the caller's own inbox", coachRoles, coachOnly),
   "inbox.unreadCount": row("the caller's own inbox", coachRoles, coachOnly),
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Database } from "@/db/client";
-import { invitations } from "@/db/schema";
+import { coachClients, handoverNotices, invitations } from "@/db/schema";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { hashInvitationToken, INVITATION_LIFETIME_MS, newInvitationToken } from "@/server/services/invitations/tokens";
 import { createContext } from "@/server/trpc/context";
@@ -96,6 +96,20 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
     invitation: async () => (await coach.invitations.create({ email: `${unique("invited")}@example.test`, role: "client" })).id,
     note: async () => (await coach.notes.create({ clientId: ids.client, body: "A note to delete." })).id,
     user: (role: "client" | "coach") => addUser(db, ids.practiceA, role, "Fresh Person", `${unique(role)}@a.test`),
+    /** A new client of coach A, for a handover to coach B. */
+    clientOfCoach: async () => {
+      const clientId = await fresh.user("client");
+      await db.insert(coachClients).values({ practiceId: ids.practiceA, coachId: ids.coach, clientId });
+      return clientId;
+    },
+    /** A handover notice for client A, as a handover leaves it. */
+    handoverNotice: async () => {
+      const [row] = await db
+        .insert(handoverNotices)
+        .values({ practiceId: ids.practiceA, clientId: ids.client, fromCoachId: ids.otherCoach, toCoachId: ids.coach })
+        .returning({ id: handoverNotices.id });
+      return row!.id;
+    },
   };
 
   /**
@@ -201,6 +215,13 @@ export const procedureExamples: Record<string, Example> = {
   "exercises.versions": (x) => ({ id: x.base.exercise.exerciseId, cursor: { version: 5 }, limit: 20 }),
 
   "feedback.comment": (x) => ({ answerId: x.base.sharedAnswerId, body: "Thank you for sharing this." }),
+
+  "audit.list": () => ({ action: "auth.sign_in", ...timePage() }),
+
+  "handover.coaches": () => ({}),
+  "handover.dismissNotice": async (x) => ({ id: await x.fresh.handoverNotice() }),
+  "handover.handOver": async (x) => ({ fromCoachId: x.ids.coach, toCoachId: x.ids.otherCoach, clients: [await x.fresh.clientOfCoach()] }),
+  "handover.myNotice": () => ({}),
 
   "inbox.list": () => timePage(),
   "inbox.unreadCount": () => ({}),

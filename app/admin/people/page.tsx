@@ -3,6 +3,7 @@ import { InvitationList } from "@/components/invitations/invitation-list";
 import { InviteForm } from "@/components/invitations/invite-form";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
+import { HandoverForm } from "./handover-form";
 import { PeopleList } from "./people-list";
 
 export const metadata: Metadata = { title: "People" };
@@ -19,6 +20,14 @@ export default async function PeoplePage() {
       </Card>
       <h2 className="mb-3 text-lg font-semibold">Everyone in your practice</h2>
       <PeopleList currentUserId={session.userId} />
+      <Card className="mt-8">
+        <h2 className="mb-1 text-lg font-semibold">Hand clients over to another coach</h2>
+        <p className="mb-4 text-sm text-muted">
+          Unfinished exercises move to the new coach. Anything the client had shared becomes private again until they choose to share it;
+          they&apos;re told by email and in the app.
+        </p>
+        <HandoverForm />
+      </Card>
       <section aria-labelledby="practice-invitations" className="mt-8">
         <h2 id="practice-invitations" className="mb-3 text-lg font-semibold">
           Invitations

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { answers } from "@/db/schema";
+import { answers, coachClients } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
@@ -23,7 +23,8 @@ export async function setAnswerSharing(
 ): Promise<{ shared: string[] }> {
   authorize(policy.answersExercises(actor));
   return db.transaction(async (tx) => {
-    const assignment = await loadOwnAssignment(tx, actor, input.assignmentId);
+    // Key-share lock: a handover (FOR UPDATE on the assignment) runs wholly before or after this.
+    const assignment = await loadOwnAssignment(tx, actor, input.assignmentId, "key share");
     if (!assignment) throw new NotFoundError("That exercise");
     if (assignment.status !== "submitted" && assignment.status !== "reviewed") {
       throw new ConflictError("You can choose what to share once you've submitted this exercise.");
@@ -45,6 +46,16 @@ export async function setAnswerSharing(
     }
 
     const toShare = input.shares.filter((s) => s.shared).map((s) => s.promptId);
+    // Sharing targets the assigning coach; once the client was handed over to someone else, that coach gets nothing new.
+    if (toShare.length > 0) {
+      const [stillTheirCoach] = await tx
+        .select({ coachId: coachClients.coachId })
+        .from(coachClients)
+        .where(and(eq(coachClients.coachId, assignment.coachId), eq(coachClients.clientId, actor.userId)));
+      if (!stillTheirCoach) {
+        throw new ConflictError("The coach who gave you this exercise isn't your coach any more, so it can't be shared. Your answers stay private to you.");
+      }
+    }
     const toUnshare = input.shares.filter((s) => !s.shared).map((s) => s.promptId);
     const nowShared =
       toShare.length === 0

@@ -14,6 +14,8 @@ type Change<To extends AssignmentStatus> = {
   stamp: { cancelledAt: Date } | { reviewedAt: Date };
   /** Why not, for an assignment in any other state. */
   refusal: (status: AssignmentStatus) => string;
+  /** Runs (in the caller's transaction) only when this call made the change, e.g. to record it. */
+  onChange?: (row: { id: string; clientId: string }) => Promise<void>;
 };
 
 /**
@@ -33,8 +35,11 @@ export async function changeStatusAsCoach<To extends AssignmentStatus>(
     .update(assignments)
     .set({ status: change.to, ...change.stamp, updatedAt: now })
     .where(and(mine, inArray(assignments.status, change.from)))
-    .returning({ id: assignments.id });
-  if (changed) return { id: changed.id, status: change.to };
+    .returning({ id: assignments.id, clientId: assignments.clientId });
+  if (changed) {
+    await change.onChange?.(changed);
+    return { id: changed.id, status: change.to };
+  }
   const [current] = await db.select({ id: assignments.id, status: assignments.status }).from(assignments).where(mine);
   if (!current) throw new NotFoundError("That assignment");
   if (current.status === change.to) return { id: current.id, status: change.to };

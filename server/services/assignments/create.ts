@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, assignments, coachClients, exercises, exerciseVersions, users } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 
@@ -70,6 +71,19 @@ export async function createAssignments(
         })),
       )
       .returning({ id: assignments.id, clientId: assignments.clientId });
+    await recordAudit(
+      tx,
+      rows.map((row) => ({
+        practiceId: actor.practiceId,
+        actorId: actor.userId,
+        action: "assignment.created" as const,
+        subjectUserId: row.clientId,
+        entityType: "assignment",
+        entityId: row.id,
+        metadata: { exerciseId: input.exerciseId },
+        createdAt: now,
+      })),
+    );
     const idByClient = new Map(rows.map((row) => [row.clientId, row.id]));
     return { assignmentIds: clientIds.map((clientId) => idByClient.get(clientId)!) };
   });
