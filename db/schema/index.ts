@@ -4,3 +4,4 @@ export * from "./assignments";
 export * from "./invitations";
 export * from "./email-outbox";
 export * from "./audit";
+export * from "./account-tokens";

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountRouter } from "../routers/account";
 import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";
@@ -21,6 +22,7 @@ export const appRouter = router({
   practice: practiceRouter,
   users: usersRouter,
   sessions: sessionsRouter,
+  account: accountRouter,
   clients: clientsRouter,
   // content library (admins write, coaches browse)
   articles: articlesRouter,

@@ -1,4 +1,5 @@
 import { getCurrentSession } from "@/server/auth/current-session";
+import { requestClient } from "@/server/auth/request-client";
 import { getDb } from "@/server/db";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import { createContext } from "@/server/trpc/context";
@@ -9,8 +10,8 @@ import { appRouter } from "@/server/trpc/root";
 const handler = createTrpcHandler({
   router: appRouter,
   createContext: async () => {
-    const [db, session] = await Promise.all([getDb(), getCurrentSession()]);
-    return createContext({ db, session });
+    const [db, session, client] = await Promise.all([getDb(), getCurrentSession(), requestClient()]);
+    return createContext({ db, session, client });
   },
   // One JSON line with an error id, never the error's message (it can quote a query's parameters).
   onError: logRequestError,
