@@ -18,6 +18,7 @@ export function localMoment(at: Date, timeZone: string): string {
       timeZoneName: "short",
     })
       .format(at)
+      .replace(/^(\w+), /, "$1 ")
       .replace(/, (\d\d:\d\d)/, " at $1");
   try {
     return format(timeZone);
