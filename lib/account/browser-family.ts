@@ -9,7 +9,7 @@ export function browserFamily(userAgent: string | null | undefined): string {
     [/\bOPR\/|\bOpera\b/, "Opera"],
     [/\bSamsungBrowser\//, "Samsung Internet"],
     [/\bFirefox\/|\bFxiOS\//, "Firefox"],
-    [/\bChrome\/|\bCriOS\/|\bChromium\//, "Chrome"],
+    [/Chrome\/|\bCriOS\/|\bChromium\//, "Chrome"],
     [/\bSafari\//, "Safari"],
     [/\bcurl\//, "a command-line tool"],
   ];

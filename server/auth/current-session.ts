@@ -33,3 +33,10 @@ export async function requireArea(area: "admin" | "coach" | "client"): Promise<S
   if (!mayOpenArea(session, area)) forbidden();
   return session;
 }
+
+/** For pages every role may open (account settings): sends a signed-out visitor to sign in. */
+export async function requireSignedIn(): Promise<SessionUser> {
+  const { session, ended } = await getSessionState();
+  if (!session) redirect(ended ? "/sign-in?ended=1" : "/sign-in");
+  return session;
+}

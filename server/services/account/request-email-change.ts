@@ -52,7 +52,7 @@ export async function requestEmailChange(
       .insert(accountTokens)
       .values({ userId: user.id, practiceId: user.practiceId, purpose: "email_change", tokenHash: hashAccountToken(token), newEmail, expiresAt, createdAt: now })
       .returning({ id: accountTokens.id });
-    const message = confirmEmailChangeEmail({ name: user.name, timeZone: user.timeZone, at: now, link: appLink(`/account/email/${token}`) });
+    const message = confirmEmailChangeEmail({ name: user.name, timeZone: user.timeZone, at: now, link: appLink(`/confirm-email/${token}`) });
     await enqueueEmail(tx, { practiceId: user.practiceId, to: newEmail, ...message }, now);
     await queueSecurityNotice(tx, { userId: user.id, kind: "email_change_requested", at: now, origin, newEmail });
     await recordAudit(tx, {
