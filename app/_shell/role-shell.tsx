@@ -24,11 +24,14 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
   ],
 };
 
+/** Every role's own settings (password, email, name, time zone). */
+const accountItem: NavItem = { href: "/account", label: "Account" };
+
 const roleLabel: Record<SessionUser["role"], string> = { admin: "Practice admin", coach: "Coach", client: "Client" };
 
 export function RoleShell({ session, children }: { session: SessionUser; children: ReactNode }) {
   return (
-    <AppShell nav={navFor[session.role]} userName={session.name} roleLabel={roleLabel[session.role]} signOut={signOutAction}>
+    <AppShell nav={[...navFor[session.role], accountItem]} userName={session.name} roleLabel={roleLabel[session.role]} signOut={signOutAction}>
       {children}
     </AppShell>
   );

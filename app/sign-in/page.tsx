@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentSession, getPendingSession, pendingStepPage } from "@/server/auth/current-session";
 import { safeRedirectPath } from "@/server/auth/redirect-target";
@@ -8,7 +9,7 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Search = { next?: string; "signed-out"?: string; ended?: string; deleted?: string };
+type Search = { next?: string; "signed-out"?: string; ended?: string; deleted?: string; reset?: string };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await getCurrentSession();
@@ -23,6 +24,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ? "Your session ended, so we signed you out to keep your reflections private. Please sign in again to carry on."
       : params.deleted
         ? "Your account and everything you wrote are deleted. Thank you for the work you did here; we wish you well."
+      : params.reset
+        ? "Your new password is saved, and you've been signed out everywhere. Please sign in with it."
         : null;
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
@@ -40,6 +43,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="mt-6 rounded-xl border border-line bg-white p-5">
           <SignInForm next={next} />
         </div>
+        <p className="mt-4 text-center">
+          <Link href="/forgot-password" className="text-sm font-medium text-accent-strong underline underline-offset-4">
+            Forgot your password?
+          </Link>
+        </p>
       </div>
     </main>
   );

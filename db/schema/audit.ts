@@ -34,6 +34,13 @@ export const auditActions = [
   "data.exported",
   "client.deleted",
   "client.handed_over",
+  "account.password_reset_requested",
+  "account.password_reset",
+  "account.password_changed",
+  "account.email_change_requested",
+  "account.email_changed",
+  "account.name_changed",
+  "account.time_zone_changed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,3 +5,4 @@ export * from "./invitations";
 export * from "./email-outbox";
 export * from "./audit";
 export * from "./handover";
+export * from "./account-tokens";

@@ -1,4 +1,5 @@
 import "server-only";
+import { accountRouter } from "../routers/account";
 import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";
@@ -26,6 +27,7 @@ export const appRouter = router({
   users: usersRouter,
   sessions: sessionsRouter,
   secondFactor: secondFactorRouter,
+  account: accountRouter,
   clients: clientsRouter,
   // content library (admins write, coaches browse)
   articles: articlesRouter,

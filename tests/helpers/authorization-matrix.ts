@@ -56,6 +56,14 @@ const publicToAll = [...everyone, "disabled"] as const;
 const { adminOnly, coachOnly, clientOnly } = roleGate;
 
 export const authorizationMatrix: Record<string, MatrixRow> = {
+  "account.changePassword": row("the caller's own password", signedIn),
+  "account.confirmEmailChange": row("a link to confirm a new address (anyone holding the link)", publicToAll),
+  "account.requestEmailChange": row("the caller's own email address", signedIn),
+  "account.requestPasswordReset": row("any email address (the same answer whether or not it has an account)", publicToAll),
+  "account.resetLinkStatus": row("a password reset link (anyone holding the link)", publicToAll),
+  "account.resetPassword": row("a password reset link (anyone holding the link)", publicToAll),
+  "account.updateProfile": row("the caller's own name and time zone", signedIn),
+
   "answers.save": row("an answer on client A's assignment from coach A", ["client"], clientOnly),
   "answers.setSharing": row("sharing on client A's submitted assignment", ["client"], clientOnly),
 

@@ -1,6 +1,9 @@
 import crypto from "node:crypto";
 import type { Database } from "@/db/client";
-import { coachClients, handoverNotices, invitations } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { accountTokens, coachClients, handoverNotices, invitations, users } from "@/db/schema";
+import { hashPassword } from "@/server/services/auth/password-hash";
+import { hashAccountToken, newAccountToken } from "@/server/services/account/tokens";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { hashInvitationToken, INVITATION_LIFETIME_MS, newInvitationToken } from "@/server/services/invitations/tokens";
 import { createContext } from "@/server/trpc/context";
@@ -67,6 +70,26 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
     return token;
   };
   const previewToken = await invitationToken();
+
+  /** A link about a fresh person's own account, as its email would carry it. */
+  const accountToken = async (purpose: "password_reset" | "email_change") => {
+    const userId = await addUser(db, ids.practiceA, "client", "Link Holder", `${unique("holder")}@a.test`);
+    const token = newAccountToken();
+    await db.insert(accountTokens).values({
+      userId,
+      practiceId: ids.practiceA,
+      purpose,
+      tokenHash: hashAccountToken(token),
+      newEmail: purpose === "email_change" ? `${unique("moved")}@a.test` : null,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    return token;
+  };
+  /** Everyone's password back to the test one, so an example that needs the current password finds it whoever calls. */
+  let testHash: Promise<string> | undefined;
+  const restorePasswords = async () => {
+    await db.update(users).set({ passwordHash: await (testHash ??= hashPassword(TEST_PASSWORD)) }).where(sql`true`);
+  };
 
   const fresh = {
     assignment: async () => (await coach.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [ids.client] })).assignmentIds[0]!,
@@ -140,6 +163,8 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
       previewToken,
     },
     invitationToken,
+    accountToken,
+    restorePasswords,
   };
 }
 
@@ -152,6 +177,20 @@ const timePage = () => ({ cursor: { at: new Date(), id: uuid() }, limit: 20 });
 const namePage = () => ({ cursor: { name: "M", id: uuid() }, limit: 50 });
 
 export const procedureExamples: Record<string, Example> = {
+  "account.changePassword": async (x) => {
+    await x.restorePasswords();
+    return { currentPassword: TEST_PASSWORD, newPassword: "lanterns over a quiet harbour" };
+  },
+  "account.confirmEmailChange": async (x) => ({ token: await x.accountToken("email_change") }),
+  "account.requestEmailChange": async (x) => {
+    await x.restorePasswords();
+    return { newEmail: `${x.unique("new-address")}@example.test`, currentPassword: TEST_PASSWORD };
+  },
+  "account.requestPasswordReset": (x) => ({ email: `${x.unique("forgot")}@a.test` }),
+  "account.resetLinkStatus": async (x) => ({ token: await x.accountToken("password_reset") }),
+  "account.resetPassword": async (x) => ({ token: await x.accountToken("password_reset"), password: "lanterns over a quiet harbour" }),
+  "account.updateProfile": () => ({ name: "Sam Settings", timeZone: "Europe/Lisbon" }),
+
   "answers.save": async (x) => ({ assignmentId: await x.fresh.assignment(), promptId: "word", value: text("steady"), baseVersion: 0, saveId: uuid() }),
   "answers.setSharing": (x) => ({ assignmentId: x.base.assignmentId, shares: [{ promptId: "word", shared: true }] }),
 

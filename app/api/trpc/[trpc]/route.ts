@@ -1,4 +1,5 @@
 import { getCurrentSession, getPendingSession } from "@/server/auth/current-session";
+import { requestClient } from "@/server/auth/request-client";
 import { getDb } from "@/server/db";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import { createContext } from "@/server/trpc/context";
@@ -9,8 +10,8 @@ import { appRouter } from "@/server/trpc/root";
 const handler = createTrpcHandler({
   router: appRouter,
   createContext: async () => {
-    const [db, session, pendingSession] = await Promise.all([getDb(), getCurrentSession(), getPendingSession()]);
-    return createContext({ db, session, pendingSession });
+    const [db, session, pendingSession, client] = await Promise.all([getDb(), getCurrentSession(), getPendingSession(), requestClient()]);
+    return createContext({ db, session, pendingSession, client });
   },
   // One JSON line with an error id, never the error's message (it can quote a query's parameters).
   onError: logRequestError,

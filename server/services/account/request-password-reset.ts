@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { accountTokens, users } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
+import { ACCOUNT_LINKS } from "@/lib/account/account-policy";
+import { enqueueEmail } from "../mail/outbox";
+import { passwordResetEmail } from "./account-emails";
+import { countResetRequest } from "./limits";
+import { appLink, hashAccountToken, newAccountToken } from "./tokens";
+import type { RequestOrigin } from "./when-and-where";
+
+/** No account has this id: lets the unknown-address path run the same statements as the known one. */
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Emails a single-use link to choose a new password. The caller is told the same thing whether or not the
+ * address has an account, and both paths do the same work (a token, a transaction with an update and inserts),
+ * so neither the answer nor its timing says which it was. A disabled account, or an address past its limit,
+ * is answered the same way and sent nothing.
+ */
+export async function requestPasswordReset(db: Queryable, input: { email: string }, origin: RequestOrigin, now = new Date()): Promise<void> {
+  const email = input.email.trim().toLowerCase();
+  const { mayEmail } = await countResetRequest(db, { email, clientAddress: origin.address });
+  const token = newAccountToken();
+  const tokenHash = hashAccountToken(token);
+  const expiresAt = new Date(now.getTime() + ACCOUNT_LINKS.passwordResetMinutes * 60_000);
+
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, practiceId: users.practiceId, name: users.name, timeZone: users.timeZone, disabledAt: users.disabledAt })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .limit(1);
+    const sending = user !== undefined && !user.disabledAt && mayEmail;
+    if (sending) {
+      // Only the newest link works: earlier unused ones end here.
+      await tx
+        .update(accountTokens)
+        .set({ usedAt: now })
+        .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
+      await tx.insert(accountTokens).values({ userId: user.id, practiceId: user.practiceId, purpose: "password_reset", tokenHash, expiresAt, createdAt: now });
+      const message = passwordResetEmail({ name: user.name, timeZone: user.timeZone, at: now, origin, link: appLink(`/reset-password/${token}`) });
+      await enqueueEmail(tx, { practiceId: user.practiceId, to: email, ...message }, now);
+    } else {
+      // The same round trips as above, touching nothing.
+      await tx
+        .update(accountTokens)
+        .set({ usedAt: now })
+        .where(and(eq(accountTokens.userId, NO_USER), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
+      await tx.select({ id: accountTokens.id }).from(accountTokens).where(eq(accountTokens.tokenHash, tokenHash)).limit(1);
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, NO_USER)).limit(1);
+    }
+    await recordAudit(tx, {
+      practiceId: user?.practiceId ?? null,
+      actorId: null,
+      action: "account.password_reset_requested",
+      subjectUserId: user?.id ?? null,
+      metadata: { emailed: sending },
+      createdAt: now,
+    });
+  });
+}
