@@ -56,7 +56,7 @@ describe("turning two-step sign-in on", () => {
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectUserId, userId))).map((e) => e.action);
     expect(actions).toContain("auth.second_factor_enrolled");
     const emails = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
-    expect(emails.map((e) => e.subject)).toContain("Two-step sign-in is on");
+    expect(emails.map((e) => e.subject)).toContain("Two-step sign-in is on for your Hearth account");
   });
 
   it("refuses a wrong code and a malformed one, and leaves it off", async () => {

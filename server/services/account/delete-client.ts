@@ -1,7 +1,19 @@
 import "server-only";
 import { and, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
-import { answerComments, answers, assignments, invitations, outboxEmails, userSessions, users } from "@/db/schema";
+import {
+  accountTokens,
+  answerComments,
+  answers,
+  assignments,
+  handoverNotices,
+  invitations,
+  outboxEmails,
+  recoveryCodes,
+  secondFactors,
+  userSessions,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
@@ -64,6 +76,11 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
   await tx.delete(answers).where(eq(answers.clientId, client.id));
   await tx.delete(assignments).where(eq(assignments.clientId, client.id));
   await tx.delete(userSessions).where(eq(userSessions.userId, client.id));
+  // Pending reset or email-change links (one may hold a new address), a second factor, handover notices.
+  await tx.delete(accountTokens).where(eq(accountTokens.userId, client.id));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, client.id));
+  await tx.delete(secondFactors).where(eq(secondFactors.userId, client.id));
+  await tx.delete(handoverNotices).where(eq(handoverNotices.clientId, client.id));
   await tx
     .delete(invitations)
     .where(

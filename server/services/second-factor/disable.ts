@@ -5,7 +5,7 @@ import { practices, recoveryCodes, secondFactors } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/server/errors";
 import { policy } from "@/server/policy";
-import { queueSecondFactorNotice } from "../account/second-factor-notice";
+import { queueSecurityNotice } from "../account/security-notice";
 import { beginCodeAttempt } from "./attempts";
 import { useCode } from "./check-code";
 import { WRONG_CODE_MESSAGE } from "./enrol";
@@ -26,7 +26,7 @@ export async function disableSecondFactor(db: Queryable, owner: SecondFactorOwne
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, owner.userId));
     await tx.delete(secondFactors).where(eq(secondFactors.userId, owner.userId));
     await recordAudit(tx, { practiceId: owner.practiceId, actorId: owner.userId, action: "auth.second_factor_disabled", subjectUserId: owner.userId });
-    await queueSecondFactorNotice(tx, { practiceId: owner.practiceId, to: owner.email, name: owner.name, kind: "second_factor_off" }, now);
+    await queueSecurityNotice(tx, { userId: owner.userId, kind: "second_factor_off", at: now });
     return true;
   });
   if (!disabled) {

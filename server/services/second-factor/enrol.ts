@@ -5,7 +5,7 @@ import { recoveryCodes, secondFactors, userSessions } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { getTotpKey } from "@/server/auth/totp-key";
 import { ConflictError, InvalidInputError } from "@/server/errors";
-import { queueSecondFactorNotice } from "../account/second-factor-notice";
+import { queueSecurityNotice } from "../account/security-notice";
 import { beginCodeAttempt } from "./attempts";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
@@ -66,7 +66,7 @@ export async function confirmEnrolment(db: Queryable, owner: SecondFactorOwner, 
       .set({ pendingStep: null })
       .where(and(eq(userSessions.id, owner.sessionId), eq(userSessions.pendingStep, "enrol")));
     await recordAudit(tx, { practiceId: owner.practiceId, actorId: owner.userId, action: "auth.second_factor_enrolled", subjectUserId: owner.userId });
-    await queueSecondFactorNotice(tx, { practiceId: owner.practiceId, to: owner.email, name: owner.name, kind: "second_factor_on" }, now);
+    await queueSecurityNotice(tx, { userId: owner.userId, kind: "second_factor_on", at: now });
     return { recoveryCodes: codes };
   });
   if (!result) {
