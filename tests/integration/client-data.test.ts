@@ -108,7 +108,7 @@ describe("clientData.export", () => {
       .select({ metadata: auditEvents.metadata, actorId: auditEvents.actorId })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "data.exported"), eq(auditEvents.subjectUserId, id)));
-    expect(rows.map((r) => r.metadata.format)).toEqual(["html", "json"]);
+    expect(rows.map((r) => r.metadata.format).sort()).toEqual(["html", "json"]);
     expect(rows.every((r) => r.actorId === id)).toBe(true);
   });
 });
