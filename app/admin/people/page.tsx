@@ -3,6 +3,7 @@ import { InvitationList } from "@/components/invitations/invitation-list";
 import { InviteForm } from "@/components/invitations/invite-form";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
+import { DeleteClientForm } from "./delete-client-form";
 import { HandoverForm } from "./handover-form";
 import { PeopleList } from "./people-list";
 
@@ -27,6 +28,14 @@ export default async function PeoplePage() {
           they&apos;re told by email and in the app.
         </p>
         <HandoverForm />
+      </Card>
+      <Card className="mt-8">
+        <h2 className="mb-1 text-lg font-semibold">Delete a client&apos;s account, at their request</h2>
+        <p className="mb-4 text-sm text-muted">
+          When a client asks the practice to delete their account, you can do it for them here. It is the same as the client
+          deleting it themselves.
+        </p>
+        <DeleteClientForm />
       </Card>
       <section aria-labelledby="practice-invitations" className="mt-8">
         <h2 id="practice-invitations" className="mb-3 text-lg font-semibold">
