@@ -52,7 +52,7 @@ export function DeleteClientForm() {
         </Notice>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField id="delete-client" label="Client" value={clientId} onChange={setClientId}>
+        <SelectField id="delete-client" label="Client whose account to delete" value={clientId} onChange={setClientId}>
           <option value="">Choose a client</option>
           {living.map((c) => (
             <option key={c.id} value={c.id}>
