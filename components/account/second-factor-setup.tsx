@@ -1,19 +1,16 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
-import { codeErrorMessage } from "./code-error";
+import { AppCodeForm } from "./code-form";
 import { QrCode } from "./qr-code";
 
 /** Setting up an authenticator: a QR code and the secret as text, a code to confirm, then recovery codes shown once. */
 export function SecondFactorSetup({ continueTo }: { continueTo: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [code, setCode] = useState("");
   const begin = useMutation(trpc.secondFactor.begin.mutationOptions());
   const confirm = useMutation(trpc.secondFactor.confirm.mutationOptions());
 
@@ -61,31 +58,13 @@ export function SecondFactorSetup({ continueTo }: { continueTo: string }) {
       <p>
         Key: <code data-testid="totp-secret" className="font-mono text-base">{begin.data.secretGrouped}</code>
       </p>
-      <form
-        className="space-y-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          confirm.mutate({ code });
-        }}
-      >
-        {confirm.error ? (
-          <Notice tone="danger" role="alert">
-            {codeErrorMessage(confirm.error)}
-          </Notice>
-        ) : null}
-        <TextField
-          label="Code from your app"
-          name="code"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          required
-        />
-        <Button type="submit" disabled={confirm.isPending}>
-          {confirm.isPending ? "Checking…" : "Turn on two-step sign-in"}
-        </Button>
-      </form>
+      <AppCodeForm
+        onCode={(code) => confirm.mutate({ code })}
+        error={confirm.error}
+        pending={confirm.isPending}
+        submitLabel="Turn on two-step sign-in"
+        pendingLabel="Checking…"
+      />
     </div>
   );
 }
