@@ -59,6 +59,8 @@ export async function signOut(page: Page) {
 
 /** Zero WCAG 2.x A/AA violations on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Next streams the <title> in after the body; checking before it lands reported a missing title now and then.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
