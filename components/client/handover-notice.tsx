@@ -20,8 +20,9 @@ export function HandoverNotice() {
     <div className="mb-6">
       <Notice tone="info" role="status">
         <p>
-          Your coach is now {toCoachName}. Anything you shared with {fromCoachName} is private again; what you choose to share from now on
-          goes to {toCoachName}, whenever you like.
+          Your coach is now {toCoachName}. Anything you shared with {fromCoachName} is private again, and {toCoachName} doesn&rsquo;t see it.
+          Your exercises are all still here: you can choose, answer by answer, what {toCoachName} may see, including earlier ones, whenever
+          you like.
         </p>
         <Button variant="secondary" className="mt-3" disabled={dismiss.isPending} onClick={() => dismiss.mutate({ id })}>
           Got it

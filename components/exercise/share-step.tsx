@@ -17,11 +17,13 @@ type ShareAnswer = Pick<Extract<RouterOutputs["assignments"]["get"], { role: "cl
  */
 export function ShareStep({
   assignmentId,
+  coachId,
   coachName,
   prompts,
   answers,
 }: {
   assignmentId: string;
+  coachId: string;
   coachName: string;
   prompts: PromptDefinition[];
   answers: ShareAnswer[];
@@ -48,7 +50,7 @@ export function ShareStep({
       .filter((p) => (byPrompt.get(p.id)?.shared ?? false) !== ticked.has(p.id))
       .map((p) => ({ promptId: p.id, shared: ticked.has(p.id) }));
     if (changes.length === 0) done();
-    else save.mutate({ assignmentId, shares: changes });
+    else save.mutate({ assignmentId, coachId, shares: changes });
   }
 
   const chosen = shareable.filter((p) => ticked.has(p.id));

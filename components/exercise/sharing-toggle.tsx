@@ -12,12 +12,14 @@ export function SharingToggle({
   promptId,
   shared,
   sharedAt,
+  coachId,
   coachName,
 }: {
   assignmentId: string;
   promptId: string;
   shared: boolean;
   sharedAt: Date | null;
+  coachId: string;
   coachName: string;
 }) {
   const trpc = useTRPC();
@@ -36,7 +38,7 @@ export function SharingToggle({
           checked={checked}
           disabled={change.isPending}
           aria-describedby={stateId}
-          onChange={(event) => change.mutate({ assignmentId, shares: [{ promptId, shared: event.target.checked }] })}
+          onChange={(event) => change.mutate({ assignmentId, coachId, shares: [{ promptId, shared: event.target.checked }] })}
         />
         <span>Share with {coachName}</span>
       </label>

@@ -21,7 +21,7 @@ export function SubmittedView({ view }: { view: ClientView }) {
   return (
     <div className="space-y-6">
       <Notice tone="success">
-        {assignment.status === "reviewed" ? `${coachName} has reviewed this exercise. ` : ""}
+        {assignment.status === "reviewed" ? "Your coach has reviewed this exercise. " : ""}
         You submitted it
         {assignment.submittedAt ? <LocalDate date={assignment.submittedAt} variant="moment" prefix=" " /> : null}. Your answers are kept as
         they were; you can change what you share at any time.
@@ -41,6 +41,7 @@ export function SubmittedView({ view }: { view: ClientView }) {
                     promptId={prompt.id}
                     shared={answer.shared}
                     sharedAt={answer.sharedAt}
+                    coachId={assignment.coachId}
                     coachName={coachName}
                   />
                   {answer.shared || seenBy.length > 0 ? <AccessLog seenBy={seenBy} coachName={coachName} shared={answer.shared} /> : null}

@@ -44,7 +44,7 @@ export function CommentThread({
         setBody("");
         setSent((previous) => [
           ...previous,
-          { id: created.id, answerId, authorName: "You", authorRole: viewerRole, body: input.body, createdAt: created.createdAt },
+          { id: created.id, answerId, authorName: "You", authorRole: viewerRole, body: input.body, createdAt: created.createdAt, earlier: false },
         ]);
       },
     }),
@@ -64,6 +64,11 @@ export function CommentThread({
       <Heading id={headingId} className="text-sm font-semibold text-ink">
         Comments
       </Heading>
+      {thread.some((c) => c.earlier) ? (
+        <p className="mt-1 text-sm text-muted">
+          Comments marked “earlier” are from your conversation with a previous coach. {otherName} doesn&rsquo;t see them.
+        </p>
+      ) : null}
       {thread.length === 0 ? (
         <p className="mt-1 text-sm text-muted">{viewerRole === "coach" ? "No comments yet." : `No comments from ${otherName} yet.`}</p>
       ) : (
@@ -74,6 +79,7 @@ export function CommentThread({
               <li key={comment.id} className={`rounded-lg p-3 ${mine ? "bg-stone-50" : "bg-accent-soft"}`}>
                 <p className="text-xs text-muted">
                   <span className="font-medium text-ink">{mine ? "You" : comment.authorName}</span> · <LocalDate date={comment.createdAt} variant="moment" />
+                  {comment.earlier ? " · earlier" : null}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap break-words">{comment.body}</p>
               </li>

@@ -70,7 +70,11 @@ export const answers = pgTable(
   ],
 );
 
-/** One thread per shared answer: the coach comments, the client replies. */
+/**
+ * One thread per shared answer: the coach comments, the client replies. `coachId` is the coach the
+ * conversation was with; after a handover the new coach reads only the comments of their own
+ * conversation, never the one the client had with the coach before (ADR 0020).
+ */
 export const answerComments = pgTable(
   "answer_comments",
   {
@@ -78,12 +82,13 @@ export const answerComments = pgTable(
     practiceId: uuid("practice_id").notNull().references(() => practices.id),
     answerId: uuid("answer_id").notNull().references(() => answers.id),
     assignmentId: uuid("assignment_id").notNull().references(() => assignments.id),
+    coachId: uuid("coach_id").notNull().references(() => users.id),
     authorId: uuid("author_id").notNull().references(() => users.id),
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    index("answer_comments_answer_idx").on(t.answerId, t.createdAt, t.id),
+    index("answer_comments_answer_idx").on(t.answerId, t.coachId, t.createdAt, t.id),
     index("answer_comments_assignment_idx").on(t.practiceId, t.assignmentId, t.createdAt),
   ],
 );

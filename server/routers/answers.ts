@@ -14,6 +14,8 @@ export const answersRouter = router({
     .input(
       z.strictObject({
         assignmentId: idSchema,
+        /** The coach the page named ("Share with …"): nothing is shared with anyone else. */
+        coachId: idSchema,
         shares: z
           .array(z.strictObject({ promptId: promptRefSchema, shared: z.boolean() }))
           .min(1)

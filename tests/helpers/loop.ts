@@ -31,7 +31,9 @@ export async function submittedAndShared(
   const saved = await answerSample(client, assignmentId!, input.words);
   await client.assignments.submit({ assignmentId: assignmentId! });
   if (input.share.length > 0) {
-    await client.answers.setSharing({ assignmentId: assignmentId!, shares: input.share.map((promptId) => ({ promptId, shared: true })) });
+    const view = await client.assignments.get({ assignmentId: assignmentId! });
+    const coachId = view.role === "client" ? view.assignment.coachId : "";
+    await client.answers.setSharing({ assignmentId: assignmentId!, coachId, shares: input.share.map((promptId) => ({ promptId, shared: true })) });
   }
   return { assignmentId: assignmentId!, saved };
 }

@@ -192,7 +192,7 @@ export const procedureExamples: Record<string, Example> = {
   "account.updateProfile": () => ({ name: "Sam Settings", timeZone: "Europe/Lisbon" }),
 
   "answers.save": async (x) => ({ assignmentId: await x.fresh.assignment(), promptId: "word", value: text("steady"), baseVersion: 0, saveId: uuid() }),
-  "answers.setSharing": (x) => ({ assignmentId: x.base.assignmentId, shares: [{ promptId: "word", shared: true }] }),
+  "answers.setSharing": (x) => ({ assignmentId: x.base.assignmentId, coachId: x.ids.coach, shares: [{ promptId: "word", shared: true }] }),
 
   "articles.archive": async (x) => ({ id: (await x.fresh.article()).id }),
   "articles.create": (x) => articleInput({ title: x.unique("New article"), series: "Feeling steady", part: 2 }),

@@ -202,7 +202,7 @@ describe("assignments.listForCoach", () => {
     const beforeSharing = (await callers.coach.assignments.listForCoach({ clientId: world.ids.client2, limit: 100 })).items.find((i) => i.id === assignmentId);
     expect(beforeSharing).toMatchObject({ sharedCount: 0, promptCount: samplePrompts.length, lastSharedAt: null, status: "in_progress" });
     await client2.assignments.submit({ assignmentId });
-    await client2.answers.setSharing({ assignmentId, shares: [{ promptId: "calm", shared: true }] });
+    await client2.answers.setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "calm", shared: true }] });
     const after = (await callers.coach.assignments.listForCoach({ clientId: world.ids.client2, limit: 100 })).items.find((i) => i.id === assignmentId);
     expect(after).toMatchObject({ sharedCount: 1, status: "submitted" });
     expect(after!.lastSharedAt).toBeInstanceOf(Date);

@@ -26,7 +26,7 @@ async function invitedClient() {
   const words = { reflection: marker.answer, word: "steady", calm: 6 };
   const shared = await submittedAndShared(callers.coach, client, { exerciseId: exercise.exerciseId, clientId: row!.id, share: ["reflection", "calm"], words });
   const privateOne = await submittedAndShared(callers.coach, client, { exerciseId: exercise.exerciseId, clientId: row!.id, share: [], words: { ...words, reflection: `${marker.answer} private` } });
-  await client.answers.setSharing({ assignmentId: shared.assignmentId, shares: [{ promptId: "calm", shared: false }] });
+  await client.answers.setSharing({ assignmentId: shared.assignmentId, coachId: world.ids.coach, shares: [{ promptId: "calm", shared: false }] });
   await callers.coach.assignments.recordView({ assignmentId: shared.assignmentId });
   await callers.coach.feedback.comment({ answerId: shared.saved.reflection.answerId, body: marker.coachComment });
   await client.feedback.comment({ answerId: shared.saved.reflection.answerId, body: marker.reply });

@@ -45,17 +45,15 @@ const coachOf = async (assignmentId: string) =>
   (await db.select({ coachId: assignments.coachId }).from(assignments).where(eq(assignments.id, assignmentId)))[0]!.coachId;
 
 describe("handover.handOver", () => {
-  it("moves open assignments, makes everything shared private again, and tells the client", async () => {
+  it("moves every assignment, makes everything shared private again, and tells the client", async () => {
     const { client, submitted, inProgress, notStarted } = await clientWithHistory();
     const result = await callers.admin.handover.handOver({ fromCoachId: ids.coach, toCoachId: ids.otherCoach, clients: [client.id] });
-    expect(result).toEqual({ clientIds: [client.id], movedAssignments: 2, unsharedAnswers: 2 });
+    expect(result).toEqual({ clientIds: [client.id], movedAssignments: 3, unsharedAnswers: 2 });
 
-    expect(await coachOf(inProgress)).toBe(ids.otherCoach);
-    expect(await coachOf(notStarted)).toBe(ids.otherCoach);
-    expect(await coachOf(submitted)).toBe(ids.coach);
+    for (const assignmentId of [submitted, inProgress, notStarted]) expect(await coachOf(assignmentId)).toBe(ids.otherCoach);
     const rows = await db.select().from(answers).where(eq(answers.clientId, client.id));
     expect(rows.filter((a) => a.shared)).toEqual([]);
-    expect(rows.find((a) => a.assignmentId === inProgress)!.coachId).toBe(ids.otherCoach);
+    expect(rows.every((a) => a.coachId === ids.otherCoach && a.coachSeenAt === null)).toBe(true);
 
     const links = await db.select().from(coachClients).where(eq(coachClients.clientId, client.id));
     expect(links.map((l) => l.coachId)).toEqual([ids.otherCoach]);
@@ -66,7 +64,7 @@ describe("handover.handOver", () => {
     expect(unshared.every((e) => e.actorId === ids.admin && e.metadata.reason === "handover")).toBe(true);
     const handedOver = events.filter((e) => e.action === "client.handed_over");
     expect(handedOver).toHaveLength(1);
-    expect(handedOver[0]).toMatchObject({ actorId: ids.admin, metadata: { fromCoachId: ids.coach, toCoachId: ids.otherCoach } });
+    expect(handedOver[0]).toMatchObject({ actorId: ids.admin, metadata: { fromCoachId: ids.coach, toCoachId: ids.otherCoach, movedAssignments: 3 } });
 
     const [email] = await db.select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, client.id) }))!.email)));
     expect(email!.subject).toContain("Olive Othercoach");
@@ -79,8 +77,11 @@ describe("handover.handOver", () => {
     expect(await client.caller.handover.myNotice()).toBeNull();
   });
 
-  it("the new coach sees nothing from before; the old coach loses the moved assignments", async () => {
+  it("the new coach sees nothing from before; the old coach loses the client and everything of theirs", async () => {
     const { client, submitted, inProgress } = await clientWithHistory();
+    const [word] = await db.select({ id: answers.id }).from(answers).where(and(eq(answers.assignmentId, submitted), eq(answers.promptId, "word")));
+    await callers.coach.feedback.comment({ answerId: word!.id, body: "What the old coach said about the father" });
+    await client.caller.feedback.comment({ answerId: word!.id, body: "My reply to the old coach" });
     await callers.admin.handover.handOver({ fromCoachId: ids.coach, toCoachId: ids.otherCoach, clients: [client.id] });
 
     const newCoach = callers.otherCoach;
@@ -88,33 +89,62 @@ describe("handover.handOver", () => {
     const inbox = await newCoach.inbox.list({ limit: 100 });
     expect(inbox.items.filter((i) => i.clientId === client.id)).toEqual([]);
     const trends = await newCoach.trends.forClient({ clientId: client.id });
-    expect(JSON.stringify(trends)).not.toContain(String(SHARED_WORDS.calm) + ",");
-    expect(await outcome(newCoach.assignments.get({ assignmentId: submitted }))).toBe("NOT_FOUND");
+    const old = await newCoach.assignments.get({ assignmentId: submitted });
+    expect(old).toMatchObject({ role: "coach", sharedAnswers: [], comments: [], sharedCount: 0 });
     const moved = await newCoach.assignments.get({ assignmentId: inProgress });
-    expect(JSON.stringify(moved)).not.toContain("A draft for later");
-    for (const words of [SHARED_WORDS.reflection, SHARED_WORDS.word]) {
-      expect(JSON.stringify([inbox, trends, moved])).not.toContain(words);
-    }
+    const secrets = [SHARED_WORDS.reflection, SHARED_WORDS.word, "A draft for later", "What the old coach said", "My reply to the old coach"];
+    for (const words of secrets) expect(JSON.stringify([inbox, trends, old, moved])).not.toContain(words);
 
     const oldCoach = callers.coach;
-    expect(await outcome(oldCoach.assignments.get({ assignmentId: inProgress }))).toBe("NOT_FOUND");
+    for (const assignmentId of [submitted, inProgress]) expect(await outcome(oldCoach.assignments.get({ assignmentId }))).toBe("NOT_FOUND");
     expect(await outcome(oldCoach.clients.get({ clientId: client.id }))).toBe("NOT_FOUND");
-    const history = await oldCoach.assignments.get({ assignmentId: submitted });
-    expect(JSON.stringify(history)).not.toContain(SHARED_WORDS.reflection);
-    expect(JSON.stringify(history)).not.toContain(SHARED_WORDS.word);
+    expect(await outcome(oldCoach.feedback.comment({ answerId: word!.id, body: "Still there?" }))).toBe("NOT_FOUND");
   });
 
-  it("the client shares again with the new coach, and can't share an old one with the old coach", async () => {
-    const { client, submitted, notStarted } = await clientWithHistory();
+  it("the client can share an old reflection with the new coach, who sees it without the old conversation", async () => {
+    const { client, submitted } = await clientWithHistory();
+    const [word] = await db.select({ id: answers.id }).from(answers).where(and(eq(answers.assignmentId, submitted), eq(answers.promptId, "word")));
+    await callers.coach.feedback.comment({ answerId: word!.id, body: "What the old coach said about the father" });
+    await client.caller.feedback.comment({ answerId: word!.id, body: "My reply to the old coach" });
     await callers.admin.handover.handOver({ fromCoachId: ids.coach, toCoachId: ids.otherCoach, clients: [client.id] });
 
-    const toOld = await outcome(client.caller.answers.setSharing({ assignmentId: submitted, shares: [{ promptId: "word", shared: true }] }));
-    expect(toOld).toBe("CONFLICT");
-    await answerSample(client.caller, notStarted);
-    await client.caller.assignments.submit({ assignmentId: notStarted });
-    await client.caller.answers.setSharing({ assignmentId: notStarted, shares: [{ promptId: "word", shared: true }] });
+    // The page the client had open still named the old coach: nothing goes anywhere.
+    const staleShare = client.caller.answers.setSharing({ assignmentId: submitted, coachId: ids.coach, shares: [{ promptId: "word", shared: true }] });
+    expect(await staleShare.catch((e: unknown) => e)).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("now with Olive Othercoach") });
+    expect((await db.select().from(answers).where(eq(answers.clientId, client.id))).filter((a) => a.shared)).toEqual([]);
+
+    expect(
+      await client.caller.answers.setSharing({ assignmentId: submitted, coachId: ids.otherCoach, shares: [{ promptId: "word", shared: true }] }),
+    ).toEqual({ shared: ["word"] });
     const inbox = await callers.otherCoach.inbox.list({ limit: 100 });
     expect(inbox.items.filter((i) => i.clientId === client.id)).toHaveLength(1);
+    expect((await callers.coach.inbox.list({ limit: 100 })).items.filter((i) => i.clientId === client.id)).toEqual([]);
+
+    const seen = await callers.otherCoach.assignments.get({ assignmentId: submitted });
+    expect(seen).toMatchObject({ role: "coach", sharedCount: 1, comments: [] });
+    expect(JSON.stringify(seen)).toContain(SHARED_WORDS.word);
+    expect(JSON.stringify(seen)).not.toContain("What the old coach said");
+    expect(JSON.stringify(seen)).not.toContain("My reply to the old coach");
+
+    // A new conversation starts; the client sees both, the earlier one marked as such.
+    await callers.otherCoach.feedback.comment({ answerId: word!.id, body: "Thank you for sharing this with me" });
+    const coachSide = await callers.otherCoach.assignments.get({ assignmentId: submitted });
+    expect(coachSide.comments.map((c) => c.body)).toEqual(["Thank you for sharing this with me"]);
+    const clientSide = await client.caller.assignments.get({ assignmentId: submitted });
+    expect(clientSide.comments.map((c) => [c.body, c.earlier])).toEqual([
+      ["What the old coach said about the father", true],
+      ["My reply to the old coach", true],
+      ["Thank you for sharing this with me", false],
+    ]);
+  });
+
+  it("a new exercise after the handover is shared with the new coach only", async () => {
+    const { client, notStarted } = await clientWithHistory();
+    await callers.admin.handover.handOver({ fromCoachId: ids.coach, toCoachId: ids.otherCoach, clients: [client.id] });
+    await answerSample(client.caller, notStarted);
+    await client.caller.assignments.submit({ assignmentId: notStarted });
+    await client.caller.answers.setSharing({ assignmentId: notStarted, coachId: ids.otherCoach, shares: [{ promptId: "word", shared: true }] });
+    expect((await callers.otherCoach.inbox.list({ limit: 100 })).items.filter((i) => i.clientId === client.id)).toHaveLength(1);
     expect((await callers.coach.inbox.list({ limit: 100 })).items.filter((i) => i.clientId === client.id)).toEqual([]);
   });
 
@@ -184,7 +214,17 @@ describe.skipIf(!onPostgresServer())("a handover racing shares and saves (Postgr
       } = await callers.coach.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [client.id] });
       const [tabOne, tabTwo] = [await callerFor(db, (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, client.id) }))!.email), client.caller];
       await Promise.all([
-        outcome(tabOne.answers.setSharing({ assignmentId: submitted, shares: [{ promptId: "word", shared: true }, { promptId: "calm", shared: true }] })),
+        // This tab's page still names the old coach, so after the handover its share is refused.
+        outcome(
+          tabOne.answers.setSharing({
+            assignmentId: submitted,
+            coachId: ids.coach,
+            shares: [
+              { promptId: "word", shared: true },
+              { promptId: "calm", shared: true },
+            ],
+          }),
+        ),
         outcome(tabTwo.answers.save({ assignmentId: open!, promptId: "reflection", value: text("racing"), baseVersion: 0, saveId: crypto.randomUUID() })),
         callers.admin.handover.handOver({ fromCoachId: ids.coach, toCoachId: ids.otherCoach, clients: [client.id] }),
       ]);
@@ -193,7 +233,7 @@ describe.skipIf(!onPostgresServer())("a handover racing shares and saves (Postgr
         .from(answers)
         .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
         .where(eq(answers.clientId, client.id));
-      // Nothing shared at all: a share before the handover was undone by it, one after it was refused.
+      // Nothing shared at all: a share before the handover was undone by it; one after it named the old coach and was refused.
       expect(rows.filter((r) => r.shared)).toEqual([]);
       expect(rows.filter((r) => r.coachId !== r.assignmentCoach)).toEqual([]);
     }

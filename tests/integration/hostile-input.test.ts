@@ -65,7 +65,7 @@ const cases: Case[] = [
   ["a NUL in an answer's prompt id", () => save({ kind: "text", text: "fine" }, NUL), TEXT_MESSAGES.nul],
   [
     "a NUL in a shared prompt id",
-    () => callers.client.answers.setSharing({ assignmentId: fixtures.assignmentId, shares: [{ promptId: NUL, shared: true }] }),
+    () => callers.client.answers.setSharing({ assignmentId: fixtures.assignmentId, coachId: world.ids.coach, shares: [{ promptId: NUL, shared: true }] }),
     TEXT_MESSAGES.nul,
   ],
   // Articles

@@ -60,9 +60,9 @@ describe("inbox", () => {
     expect(after.items.filter((i) => i.unread).map((i) => i.answerId)).toEqual([fromClient.saved.word.answerId]);
 
     // Shared again after being read: new again.
-    await client2.answers.setSharing({ assignmentId: fromClient2.assignmentId, shares: [{ promptId: "calm", shared: false }] });
+    await client2.answers.setSharing({ assignmentId: fromClient2.assignmentId, coachId: world.ids.coach, shares: [{ promptId: "calm", shared: false }] });
     expect(await callers.coach.inbox.unreadCount()).toEqual({ count: 1 });
-    await client2.answers.setSharing({ assignmentId: fromClient2.assignmentId, shares: [{ promptId: "calm", shared: true }] });
+    await client2.answers.setSharing({ assignmentId: fromClient2.assignmentId, coachId: world.ids.coach, shares: [{ promptId: "calm", shared: true }] });
     expect(await callers.coach.inbox.unreadCount()).toEqual({ count: 2 });
     expect((await callers.coach.inbox.list({ limit: 1 })).items[0]).toMatchObject({ answerId: fromClient2.saved.calm.answerId, unread: true });
   });

@@ -143,7 +143,7 @@ describe("logs during a whole flow with failures", () => {
     await saveFirst(callers.client, assignmentId!, "reflection", text(`${ANSWER} at length`));
     await saveFirst(callers.client, assignmentId!, "calm", { kind: "scale", value: 5 });
     await callers.client.assignments.submit({ assignmentId: assignmentId! });
-    await callers.client.answers.setSharing({ assignmentId: assignmentId!, shares: [{ promptId: "word", shared: true }] });
+    await callers.client.answers.setSharing({ assignmentId: assignmentId!, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true }] });
     await callers.coach.notes.create({ clientId: world.ids.client, body: NOTE });
     await callers.coach.feedback.comment({ answerId: saved.answerId, body: COMMENT });
   });

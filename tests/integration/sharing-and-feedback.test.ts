@@ -28,12 +28,13 @@ describe("answers.setSharing", () => {
       assignmentIds: [assignmentId],
     } = await callers.coach.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [world.ids.client] });
     await answerSample(callers.client, assignmentId!);
-    const early = await callers.client.answers.setSharing({ assignmentId: assignmentId!, shares: [{ promptId: "word", shared: true }] }).catch((e: unknown) => e);
+    const early = await callers.client.answers.setSharing({ assignmentId: assignmentId!, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true }] }).catch((e: unknown) => e);
     expect(early).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("once you've submitted") });
     await callers.client.assignments.submit({ assignmentId: assignmentId! });
 
     const result = await callers.client.answers.setSharing({
       assignmentId: assignmentId!,
+      coachId: world.ids.coach,
       shares: [
         { promptId: "calm", shared: true },
         { promptId: "word", shared: true },
@@ -48,7 +49,7 @@ describe("answers.setSharing", () => {
 
     // Sharing what is already shared changes and records nothing.
     const before = await tableFingerprint(db, loopTables);
-    expect(await callers.client.answers.setSharing({ assignmentId: assignmentId!, shares: [{ promptId: "word", shared: true }] })).toEqual({
+    expect(await callers.client.answers.setSharing({ assignmentId: assignmentId!, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true }] })).toEqual({
       shared: ["word", "calm"],
     });
     expect(await tableFingerprint(db, loopTables)).toBe(before);
@@ -58,26 +59,33 @@ describe("answers.setSharing", () => {
     const { assignmentId } = await submittedAndShared(callers.coach, callers.client, { exerciseId: exercise.exerciseId, clientId: world.ids.client, share: [] });
     const before = await tableFingerprint(db, loopTables);
     const unanswered = await callers.client.answers
-      .setSharing({ assignmentId, shares: [{ promptId: "word", shared: true }, { promptId: "moment", shared: true }] })
+      .setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true }, { promptId: "moment", shared: true }] })
       .catch((e: unknown) => e);
     expect(unanswered).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Only answered") });
-    const unknownPrompt = await callers.client.answers.setSharing({ assignmentId, shares: [{ promptId: "ghost", shared: true }] }).catch((e: unknown) => e);
+    const unknownPrompt = await callers.client.answers.setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "ghost", shared: true }] }).catch((e: unknown) => e);
     expect(unknownPrompt).toMatchObject({ code: "BAD_REQUEST" });
     const malformed = [
-      { assignmentId, shares: [] },
-      { assignmentId, shares: [{ promptId: "word", shared: true }, { promptId: "word", shared: false }] },
-      { assignmentId, shares: Array.from({ length: 51 }, (_, i) => ({ promptId: `p${i}`, shared: true })) },
-      { assignmentId, shares: [{ promptId: "word", shared: "yes" }] },
-      { assignmentId, shares: [{ promptId: "word", shared: true, coachId: world.ids.otherCoach }] },
+      { assignmentId, coachId: world.ids.coach, shares: [] },
+      { assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true }, { promptId: "word", shared: false }] },
+      { assignmentId, coachId: world.ids.coach, shares: Array.from({ length: 51 }, (_, i) => ({ promptId: `p${i}`, shared: true })) },
+      { assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: "yes" }] },
+      { assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true, coachId: world.ids.otherCoach }] },
+      { assignmentId, shares: [{ promptId: "word", shared: true }] },
+      { assignmentId, coachId: "not-an-id", shares: [{ promptId: "word", shared: true }] },
     ];
     for (const input of malformed) expect(await outcome(callers.client.answers.setSharing(input as never))).toBe("BAD_REQUEST");
+    // Naming a coach other than the exercise's: nothing is shared with anyone.
+    const elsewhere = await callers.client.answers
+      .setSharing({ assignmentId, coachId: world.ids.otherCoach, shares: [{ promptId: "word", shared: true }] })
+      .catch((e: unknown) => e);
+    expect(elsewhere).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("nothing was shared") });
     expect(await tableFingerprint(db, loopTables)).toBe(before);
   });
 
   it("is open to the owning client only", async () => {
     const { assignmentId } = await submittedAndShared(callers.coach, callers.client, { exerciseId: exercise.exerciseId, clientId: world.ids.client, share: [] });
     const before = await tableFingerprint(db, loopTables);
-    const results = await outcomesFor(callers, others(["client"]), (c) => c.answers.setSharing({ assignmentId, shares: [{ promptId: "word", shared: true }] }));
+    const results = await outcomesFor(callers, others(["client"]), (c) => c.answers.setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: true }] }));
     expect(results).toEqual(Object.fromEntries(Object.entries(expected({}, roleGate.clientOnly)).filter(([who]) => who !== "client")));
     expect(await tableFingerprint(db, loopTables)).toBe(before);
   });
@@ -127,7 +135,7 @@ describe("what the assigning coach sees", () => {
   it("ends the coach's access the moment the client stops sharing", async () => {
     const { assignmentId, saved } = await sharedTwoOfThree();
     await callers.coach.feedback.comment({ answerId: saved.word.answerId, body: "Thank you for this word." });
-    expect(await callers.client.answers.setSharing({ assignmentId, shares: [{ promptId: "word", shared: false }] })).toEqual({ shared: ["calm"] });
+    expect(await callers.client.answers.setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: false }] })).toEqual({ shared: ["calm"] });
 
     const view = await callers.coach.assignments.get({ assignmentId });
     if (view.role !== "coach") throw new Error("expected the coach's view");

@@ -91,7 +91,7 @@ describe("assignments.recordView", () => {
 
   it("records only answers still shared: a revoked answer is neither logged nor marked seen", async () => {
     const { assignmentId, saved } = await sharedWordAndCalm();
-    await callers.client.answers.setSharing({ assignmentId, shares: [{ promptId: "word", shared: false }] });
+    await callers.client.answers.setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: false }] });
     expect(await callers.coach.assignments.recordView({ assignmentId })).toEqual({ viewed: 1, recorded: 1 });
     expect((await viewsOf([saved.word.answerId, saved.reflection.answerId])).length).toBe(0);
     expect((await viewsOf([saved.calm.answerId])).length).toBe(1);

@@ -26,7 +26,7 @@ const version = {
   ],
   article: { articleId: id, title: "About", series: null, part: null, summary: "", body: "# About" },
 };
-const comment = { id, answerId: id, authorName: "Casey Coach", authorRole: "coach", body: "Thank you.", createdAt: at };
+const comment = { id, answerId: id, authorName: "Casey Coach", authorRole: "coach", body: "Thank you.", createdAt: at, earlier: false };
 const assignment = {
   id,
   exerciseId: id,

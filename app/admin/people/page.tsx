@@ -24,8 +24,9 @@ export default async function PeoplePage() {
       <Card className="mt-8">
         <h2 className="mb-1 text-lg font-semibold">Hand clients over to another coach</h2>
         <p className="mb-4 text-sm text-muted">
-          Unfinished exercises move to the new coach. Anything the client had shared becomes private again until they choose to share it;
-          they&apos;re told by email and in the app.
+          All of the client&apos;s exercises move to the new coach. Anything they had shared becomes private again, and the new coach
+          sees it only if the client chooses to share it again; earlier comments stay with the client. They&apos;re told by email and in
+          the app.
         </p>
         <HandoverForm />
       </Card>

@@ -36,6 +36,8 @@ export const threadComment = z.strictObject({
   authorRole: z.enum(["coach", "client"]),
   body: z.string(),
   createdAt: z.date(),
+  /** Part of the client's conversation with an earlier coach (before a handover); only the client reads these. */
+  earlier: z.boolean(),
 });
 
 const assignmentBase = {

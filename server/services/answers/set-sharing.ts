@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { answers, coachClients } from "@/db/schema";
+import { answers, coachClients, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
@@ -11,14 +11,17 @@ import { loadOwnAssignment } from "../assignments/load";
 export type ShareChange = { promptId: string; shared: boolean };
 
 /**
- * The client chooses, answer by answer, what the assigning coach may see. Possible once the
+ * The client chooses, answer by answer, what their coach on this exercise may see. Possible once the
  * exercise is submitted, and changeable at any time after; un-sharing takes effect at once
  * because every coach query filters on the shared flag.
+ *
+ * `coachId` is the coach the page named. If the exercise has since moved to another coach (a
+ * handover), nothing is shared: the client looks again and chooses for the coach they have now.
  */
 export async function setAnswerSharing(
   db: Queryable,
   actor: Actor,
-  input: { assignmentId: string; shares: ShareChange[] },
+  input: { assignmentId: string; coachId: string; shares: ShareChange[] },
   now = new Date(),
 ): Promise<{ shared: string[] }> {
   authorize(policy.answersExercises(actor));
@@ -46,7 +49,12 @@ export async function setAnswerSharing(
     }
 
     const toShare = input.shares.filter((s) => s.shared).map((s) => s.promptId);
-    // Sharing targets the assigning coach; once the client was handed over to someone else, that coach gets nothing new.
+    if (toShare.length > 0 && assignment.coachId !== input.coachId) {
+      const [coach] = await tx.select({ name: users.name }).from(users).where(eq(users.id, assignment.coachId));
+      const name = coach?.name ?? "another coach";
+      throw new ConflictError(`This exercise is now with ${name}, so nothing was shared. Please look again and choose what ${name} may see.`);
+    }
+    // Sharing targets the exercise's coach, and only while they still coach this client.
     if (toShare.length > 0) {
       const [stillTheirCoach] = await tx
         .select({ coachId: coachClients.coachId })

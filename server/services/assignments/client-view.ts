@@ -8,7 +8,16 @@ import { renderArticle } from "../content/render-article";
 import type { LoadedAssignment, PinnedVersion } from "./load";
 import { type AssignmentSummary, assignmentSummary } from "./summary";
 
-export type ThreadComment = { id: string; answerId: string; authorName: string; authorRole: "coach" | "client"; body: string; createdAt: Date };
+export type ThreadComment = {
+  id: string;
+  answerId: string;
+  authorName: string;
+  authorRole: "coach" | "client";
+  body: string;
+  createdAt: Date;
+  /** Written with a coach other than the exercise's coach now (before a handover). Only ever true for the client. */
+  earlier: boolean;
+};
 
 export type ClientAssignmentView = {
   role: "client";
@@ -30,23 +39,44 @@ export type AnswerSeenBy = { answerId: string; viewerId: string; viewerName: str
  */
 const SEEN_BY_SHOWN = 200;
 
-/** Comments of every thread on these answers, oldest first. */
-export async function threadComments(db: Queryable, practiceId: string, clientId: string, answerIds: string[]): Promise<ThreadComment[]> {
+/**
+ * Comments on these answers, oldest first. A coach reads only the conversation with the exercise's
+ * current coach (their own); the client reads every conversation they had, earlier ones marked.
+ */
+export async function threadComments(
+  db: Queryable,
+  practiceId: string,
+  clientId: string,
+  answerIds: string[],
+  currentCoachId: string,
+  only: "every conversation" | "the current coach's" = "the current coach's",
+): Promise<ThreadComment[]> {
   if (answerIds.length === 0) return [];
   const rows = await db
     .select({
       id: answerComments.id,
       answerId: answerComments.answerId,
       authorId: answerComments.authorId,
+      coachId: answerComments.coachId,
       authorName: users.name,
       body: answerComments.body,
       createdAt: answerComments.createdAt,
     })
     .from(answerComments)
     .innerJoin(users, eq(users.id, answerComments.authorId))
-    .where(and(eq(answerComments.practiceId, practiceId), inArray(answerComments.answerId, answerIds)))
+    .where(
+      and(
+        eq(answerComments.practiceId, practiceId),
+        inArray(answerComments.answerId, answerIds),
+        only === "every conversation" ? undefined : eq(answerComments.coachId, currentCoachId),
+      ),
+    )
     .orderBy(asc(answerComments.createdAt), asc(answerComments.id));
-  return rows.map(({ authorId, ...row }) => ({ ...row, authorRole: authorId === clientId ? ("client" as const) : ("coach" as const) }));
+  return rows.map(({ authorId, coachId, ...row }) => ({
+    ...row,
+    authorRole: authorId === clientId ? ("client" as const) : ("coach" as const),
+    earlier: coachId !== currentCoachId,
+  }));
 }
 
 export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignment, now: Date): Promise<ClientAssignmentView> {
@@ -65,7 +95,7 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
     .where(eq(answers.assignmentId, a.id));
   const answerIds = mine.map((row) => row.answerId);
   const [comments, seenBy] = await Promise.all([
-    threadComments(db, a.practiceId, a.clientId, answerIds),
+    threadComments(db, a.practiceId, a.clientId, answerIds, a.coachId, "every conversation"),
     answerIds.length === 0 ? [] : seenByOf(db, a.practiceId, a.clientId, answerIds),
   ]);
   return {

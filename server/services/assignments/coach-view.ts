@@ -30,7 +30,13 @@ export async function coachAssignmentView(db: Queryable, actor: Actor, loaded: L
     .from(answers)
     .where(and(eq(answers.assignmentId, a.id), eq(answers.coachId, actor.userId), eq(answers.shared, true)))
     .orderBy(asc(answers.sharedAt), asc(answers.id));
-  const comments = await threadComments(db, a.practiceId, a.clientId, shared.map((row) => row.answerId));
+  const comments = await threadComments(
+    db,
+    a.practiceId,
+    a.clientId,
+    shared.map((row) => row.answerId),
+    actor.userId,
+  );
   return {
     role: "coach" as const,
     assignment: assignmentSummary(a, now),

@@ -31,7 +31,15 @@ export async function commentOnAnswer(
     if (!answer || !(isOwningClient || isAssigningCoach)) throw new NotFoundError("That answer");
     const [comment] = await tx
       .insert(answerComments)
-      .values({ practiceId: actor.practiceId, answerId: answer.id, assignmentId: answer.assignmentId, authorId: actor.userId, body, createdAt: now })
+      .values({
+        practiceId: actor.practiceId,
+        answerId: answer.id,
+        assignmentId: answer.assignmentId,
+        coachId: answer.coachId,
+        authorId: actor.userId,
+        body,
+        createdAt: now,
+      })
       .returning({ id: answerComments.id, createdAt: answerComments.createdAt });
     return comment!;
   });

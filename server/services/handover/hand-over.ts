@@ -11,14 +11,15 @@ import { handoverEmail } from "./email";
 export type HandoverInput = { fromCoachId: string; toCoachId: string; clients: "all" | string[] };
 export type HandoverResult = { clientIds: string[]; movedAssignments: number; unsharedAnswers: number };
 
-/** Assignments that move with the client: not yet submitted. The rest stay with the old coach as history (ADR 0019). */
-const OPEN = ["assigned", "in_progress"] as const;
-
 /**
  * An admin moves clients from one coach of the practice to another. In one transaction, per client:
- * the coach link changes, open assignments (and their answers) change coach, every answer the client
+ * the coach link changes, every assignment (and its answers) changes coach, every answer the client
  * had shared with the old coach becomes private (each with an `answer.unshared` event, reason
  * "handover"), the client gets an email and a notice, and `client.handed_over` is recorded.
+ *
+ * Old reflections move too, private, so the client can choose to share any of them with the new
+ * coach (ADR 0020). Comment threads keep the coach they were written with, and a coach reads only
+ * their own, so the new coach never sees the conversation the client had with the old one.
  *
  * The client's assignments with the old coach are row-locked first (FOR UPDATE): a save or a share
  * in flight (they hold FOR KEY SHARE) finishes before, or starts after and sees the new coach. So no
@@ -57,11 +58,11 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
     if (clientIds.length === 0) return { clientIds: [], movedAssignments: 0, unsharedAnswers: 0 };
 
     const locked = await tx
-      .select({ id: assignments.id, clientId: assignments.clientId, status: assignments.status })
+      .select({ id: assignments.id, clientId: assignments.clientId })
       .from(assignments)
       .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.coachId, from.id), inArray(assignments.clientId, clientIds)))
       .for("update");
-    const moving = locked.filter((a) => (OPEN as readonly string[]).includes(a.status)).map((a) => a.id);
+    const moving = locked.map((a) => a.id);
 
     // Private again: everything these clients had shared with the old coach, on any assignment.
     const unshared = await tx
@@ -79,7 +80,7 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
 
     if (moving.length > 0) {
       await tx.update(assignments).set({ coachId: to.id, updatedAt: now }).where(inArray(assignments.id, moving));
-      // Never shared while open, but a coach who never received it must not inherit a "seen" mark either.
+      // All private by now; a coach who never received an answer must not inherit a "seen" mark either.
       await tx.update(answers).set({ coachId: to.id, coachSeenAt: null }).where(inArray(answers.assignmentId, moving));
     }
 
@@ -104,7 +105,7 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
     }
 
     const movedBy = new Map<string, number>();
-    for (const a of locked) if (moving.includes(a.id)) movedBy.set(a.clientId, (movedBy.get(a.clientId) ?? 0) + 1);
+    for (const a of locked) movedBy.set(a.clientId, (movedBy.get(a.clientId) ?? 0) + 1);
     const events: AuditEntry[] = [
       ...unshared.map((row) => ({
         practiceId: actor.practiceId,

@@ -60,7 +60,7 @@ export default async function ClientAssignmentPage({
     <>
       {header}
       {step === "share" ? (
-        <ShareStep assignmentId={assignment.id} coachName={assignment.coachName} prompts={version.prompts} answers={view.answers} />
+        <ShareStep assignmentId={assignment.id} coachId={assignment.coachId} coachName={assignment.coachName} prompts={version.prompts} answers={view.answers} />
       ) : (
         <SubmittedView view={view} />
       )}
