@@ -27,6 +27,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     }
     throw error;
   }
-  // Only paths on this app: never bounce a person to another host after sign-in.
-  redirect(next);
+  // Only paths on this app: never bounce a person to another host after sign-in. The home page sends the
+  // person on: to `next`, or first to their second step (which then carries `next` through).
+  redirect(next === "/" ? "/" : `/?next=${encodeURIComponent(next)}`);
 }

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 import { AppCodeForm } from "./code-form";
 import { QrCode } from "./qr-code";
+import { RecoveryCodeList } from "./recovery-code-list";
 
 /** Setting up an authenticator: a QR code and the secret as text, a code to confirm, then recovery codes shown once. */
 export function SecondFactorSetup({ continueTo }: { continueTo: string }) {
@@ -21,17 +22,7 @@ export function SecondFactorSetup({ continueTo }: { continueTo: string }) {
           Two-step sign-in is on.
         </Notice>
         <h2 className="text-lg font-semibold">Your recovery codes</h2>
-        <p className="text-muted">
-          If your phone is ever lost, each of these codes lets you sign in once. Please keep them somewhere safe, like a password
-          manager or a printed page. We show them only this once.
-        </p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-base">
-          {confirm.data.recoveryCodes.map((c) => (
-            <li key={c} className="rounded border border-line bg-white px-3 py-1.5">
-              {c}
-            </li>
-          ))}
-        </ul>
+        <RecoveryCodeList codes={confirm.data.recoveryCodes} />
         <Button onClick={() => router.push(continueTo)}>I&apos;ve saved them, continue</Button>
       </div>
     );

@@ -2,11 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { changePassword } from "../services/account/change-password";
 import { confirmEmailChange } from "../services/account/confirm-email-change";
+import { cancelEmailChange, pendingEmailChange } from "../services/account/pending-email-change";
 import { requestEmailChange } from "../services/account/request-email-change";
 import { requestPasswordReset } from "../services/account/request-password-reset";
 import { resetLinkStatus, resetPassword } from "../services/account/reset-password";
 import { updateProfile } from "../services/account/update-profile";
 import { kickingMail } from "../services/mail/kick";
+import { noInput } from "../services/pagination";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
 import { text } from "../validation/text";
 import { timeZoneSchema } from "../validation/time-zone";
@@ -35,6 +37,9 @@ export const accountRouter = router({
   requestEmailChange: authedProcedure
     .input(z.strictObject({ newEmail: email, currentPassword: password }))
     .mutation(({ ctx, input }) => kickingMail(ctx.db, requestEmailChange(ctx.db, ctx.session, input, ctx.client, ctx.now()))),
+  /** The address change waiting for its link to be opened, if any. */
+  pendingEmailChange: authedProcedure.input(noInput).query(({ ctx }) => pendingEmailChange(ctx.db, ctx.actor, ctx.now())),
+  cancelEmailChange: authedProcedure.input(noInput).mutation(({ ctx }) => cancelEmailChange(ctx.db, ctx.actor, ctx.now())),
   /** Anyone holding the link (it arrived at the new address): the link is the proof. */
   confirmEmailChange: publicProcedure
     .input(z.strictObject({ token }))

@@ -44,8 +44,8 @@ export const test = base.extend<{ failOnCspViolation: void }>({
   ],
 });
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, at = "/sign-in") {
+  await page.goto(at);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

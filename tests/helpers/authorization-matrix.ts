@@ -57,7 +57,9 @@ const { adminOnly, coachOnly, clientOnly } = roleGate;
 
 export const authorizationMatrix: Record<string, MatrixRow> = {
   "account.changePassword": row("the caller's own password", signedIn),
+  "account.cancelEmailChange": row("the caller's own pending email change (none: nothing to withdraw)", signedIn),
   "account.confirmEmailChange": row("a link to confirm a new address (anyone holding the link)", publicToAll),
+  "account.pendingEmailChange": row("the caller's own pending email change", signedIn),
   "account.requestEmailChange": row("the caller's own email address", signedIn),
   "account.requestPasswordReset": row("any email address (the same answer whether or not it has an account)", publicToAll),
   "account.resetLinkStatus": row("a password reset link (anyone holding the link)", publicToAll),
@@ -144,7 +146,10 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "secondFactor.completeSignIn": row("a second-step code: only a session held at the second step may send one", [], Object.fromEntries(signedIn.map((who) => [who, "UNAUTHORIZED"]))),
   "secondFactor.confirm": row("a code that doesn't fit the caller's new secret", [], Object.fromEntries(signedIn.map((who) => [who, "BAD_REQUEST"]))),
   "secondFactor.disable": row("the caller's own second factor, which isn't on", [], Object.fromEntries(signedIn.map((who) => [who, "CONFLICT"]))),
+  "secondFactor.listEnabled": row("the caller's own practice's people with two-step sign-in on", admins, adminOnly),
+  "secondFactor.renewRecoveryCodes": row("the caller's own second factor, which isn't on", [], Object.fromEntries(signedIn.map((who) => [who, "CONFLICT"]))),
   "secondFactor.requirement": row("the caller's own practice's setting", admins, adminOnly),
+  "secondFactor.reset": row("a coach of practice A with two-step sign-in on", ["admin"], adminOnly),
   "secondFactor.setRequirement": row("the caller's own practice's setting (turned off)", admins, adminOnly),
   "secondFactor.status": row("the caller's own two-step sign-in", signedIn),
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Database } from "@/db/client";
 import { sql } from "drizzle-orm";
-import { accountTokens, coachClients, handoverNotices, invitations, users } from "@/db/schema";
+import { accountTokens, coachClients, handoverNotices, invitations, secondFactors, users } from "@/db/schema";
 import { hashPassword } from "@/server/services/auth/password-hash";
 import { hashAccountToken, newAccountToken } from "@/server/services/account/tokens";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
@@ -119,6 +119,12 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
     invitation: async () => (await coach.invitations.create({ email: `${unique("invited")}@example.test`, role: "client" })).id,
     note: async () => (await coach.notes.create({ clientId: ids.client, body: "A note to delete." })).id,
     user: (role: "client" | "coach") => addUser(db, ids.practiceA, role, "Fresh Person", `${unique(role)}@a.test`),
+    /** A new coach of practice A with two-step sign-in on (the secret is never opened by a reset). */
+    userWithSecondFactor: async () => {
+      const userId = await fresh.user("coach");
+      await db.insert(secondFactors).values({ userId, practiceId: ids.practiceA, secretCiphertext: "sealed", confirmedAt: new Date() });
+      return userId;
+    },
     /** A new client of coach A, for a handover to coach B. */
     clientOfCoach: async () => {
       const clientId = await fresh.user("client");
@@ -181,6 +187,8 @@ export const procedureExamples: Record<string, Example> = {
     await x.restorePasswords();
     return { currentPassword: TEST_PASSWORD, newPassword: "lanterns over a quiet harbour" };
   },
+  "account.cancelEmailChange": () => ({}),
+  "account.pendingEmailChange": () => ({}),
   "account.confirmEmailChange": async (x) => ({ token: await x.accountToken("email_change") }),
   "account.requestEmailChange": async (x) => {
     await x.restorePasswords();
@@ -290,6 +298,9 @@ export const procedureExamples: Record<string, Example> = {
   "secondFactor.begin": () => ({}),
   "secondFactor.completeSignIn": () => ({ code: "123456" }),
   "secondFactor.confirm": () => ({ code: "000000" }),
+  "secondFactor.listEnabled": () => ({}),
+  "secondFactor.renewRecoveryCodes": () => ({ code: "000000" }),
+  "secondFactor.reset": async (x) => ({ userId: await x.fresh.userWithSecondFactor() }),
   "secondFactor.disable": () => ({ code: "123456" }),
   "secondFactor.requirement": () => ({}),
   "secondFactor.setRequirement": () => ({ required: false }),

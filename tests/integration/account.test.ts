@@ -319,6 +319,40 @@ describe("account.requestEmailChange and confirmEmailChange", () => {
   });
 });
 
+describe("account.pendingEmailChange and cancelEmailChange", () => {
+  it("show the change waiting for its link, only to its owner, and withdraw it so the link stops working", async () => {
+    const p = await person("Pia Pending");
+    const me = p.callerFor(await p.signIn());
+    expect(await me.account.pendingEmailChange()).toBeNull();
+    const newEmail = `pia.new.${++counter}@a.test`;
+    const link = await emailLinkFor(p, newEmail);
+    expect(await me.account.pendingEmailChange()).toMatchObject({ newEmail, expiresAt: expect.any(Date), requestedAt: expect.any(Date) });
+    // Nobody else sees it: each person reads only their own.
+    for (const other of [callers.client, callers.coach, callers.admin, callers.adminB]) expect(await other.account.pendingEmailChange()).toBeNull();
+    expect(await outcome(callers.anonymous.account.pendingEmailChange())).toBe("UNAUTHORIZED");
+    expect(await outcome(callers.anonymous.account.cancelEmailChange())).toBe("UNAUTHORIZED");
+    // Another person withdrawing withdraws nothing of Pia's.
+    expect(await callers.client.account.cancelEmailChange()).toEqual({ cancelled: false });
+    expect(await me.account.pendingEmailChange()).not.toBeNull();
+    expect(await outcome(me.account.cancelEmailChange({ extra: 1 } as never))).toBe("BAD_REQUEST");
+    expect(await me.account.pendingEmailChange()).not.toBeNull();
+
+    expect(await me.account.cancelEmailChange()).toEqual({ cancelled: true });
+    expect(await me.account.pendingEmailChange()).toBeNull();
+    expect(await outcome(anonymous().account.confirmEmailChange({ token: link }))).toBe("NOT_FOUND");
+    expect((await userRow(db, p.id)).email).toBe(p.email);
+    expect(await auditCount("account.email_change_cancelled", p.id)).toBe(1);
+    expect(await me.account.cancelEmailChange()).toEqual({ cancelled: false });
+  });
+
+  it("no longer shows a change whose link has run out", async () => {
+    const p = await person("Lapsed Link");
+    const asked = new Date(Date.now() - 25 * 3_600_000);
+    await emailLinkFor(p, `lapsed.${++counter}@a.test`, asked);
+    expect(await p.callerFor(await p.signIn()).account.pendingEmailChange()).toBeNull();
+  });
+});
+
 describe("account.updateProfile", () => {
   it("changes the caller's own name and time zone (IANA names), and records each change", async () => {
     const p = await person("Nell Name");

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditEvents, outboxEmails, secondFactors } from "@/db/schema";
+import { auditEvents, outboxEmails, recoveryCodes, secondFactors } from "@/db/schema";
 import { resolveSession, resolveSessionState, signInWithPassword } from "@/server/services/auth/sessions";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
@@ -135,6 +135,95 @@ describe("turning it off", () => {
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectUserId, userId))).map((e) => e.action);
     expect(actions).toContain("auth.second_factor_disabled");
     expect((await signIn(email, at(2))).pendingStep).toBeNull();
+  });
+});
+
+describe("new recovery codes", () => {
+  it("replace every old code (used or not), take a current code from the app, audit and email", async () => {
+    const { email, userId } = await freshPerson();
+    const { secret, recoveryCodes: old, sessionId } = await enrol(email);
+    const me = await callerForSession(db, sessionId, at(1));
+    const before = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    for (const code of [old[0]!, "000000", "12ab56"]) expect(await outcome(me.secondFactor.renewRecoveryCodes({ code }))).toBe("BAD_REQUEST");
+    expect(await outcome(me.secondFactor.renewRecoveryCodes({ code: codeAt(secret, at(1)), extra: 1 } as never))).toBe("BAD_REQUEST");
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId))).toEqual(before);
+
+    const { recoveryCodes: fresh } = await me.secondFactor.renewRecoveryCodes({ code: codeAt(secret, at(1)) });
+    expect(fresh).toHaveLength(10);
+    expect(fresh.filter((code) => old.includes(code))).toEqual([]);
+    expect((await me.secondFactor.status()).recoveryCodesLeft).toBe(10);
+    // The code that renewed them is used up, like any other.
+    expect(await outcome(me.secondFactor.renewRecoveryCodes({ code: codeAt(secret, at(1)) }))).toBe("BAD_REQUEST");
+
+    const oldOne = await signIn(email, at(2));
+    expect(await outcome((await callerForSession(db, oldOne.sessionId, at(2))).secondFactor.completeSignIn({ code: old[1]! }))).toBe("BAD_REQUEST");
+    const newOne = await signIn(email, at(3));
+    expect(await (await callerForSession(db, newOne.sessionId, at(3))).secondFactor.completeSignIn({ code: fresh[0]! })).toEqual({
+      usedRecoveryCode: true,
+      recoveryCodesLeft: 9,
+    });
+    const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectUserId, userId))).map((e) => e.action);
+    expect(actions).toContain("auth.recovery_codes_renewed");
+    const emails = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
+    expect(emails.map((e) => e.subject)).toContain("New recovery codes for your Hearth account");
+  });
+
+  it("aren't made for someone without two-step sign-in", async () => {
+    const { email, userId } = await freshPerson();
+    const me = await callerFor(db, email, () => at(0));
+    expect(await outcome(me.secondFactor.renewRecoveryCodes({ code: "123456" }))).toBe("CONFLICT");
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId))).toEqual([]);
+  });
+});
+
+describe("an admin resetting someone's two-step sign-in", () => {
+  it("turns it off, signs them out everywhere, audits and emails; they can sign in with the password alone", async () => {
+    const { email, userId } = await freshPerson("coach");
+    const { sessionId } = await enrol(email);
+    const listed = await callers.admin.secondFactor.listEnabled();
+    expect(listed.find((p) => p.id === userId)).toMatchObject({ email, role: "coach" });
+
+    expect(await callers.admin.secondFactor.reset({ userId })).toEqual({ endedSessions: 1 });
+    expect(await resolveSession(db, sessionId, testLimits, at(1))).toBeNull();
+    expect(await db.select().from(secondFactors).where(eq(secondFactors.userId, userId))).toEqual([]);
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId))).toEqual([]);
+    expect((await callers.admin.secondFactor.listEnabled()).find((p) => p.id === userId)).toBeUndefined();
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectUserId, userId), eq(auditEvents.action, "auth.second_factor_reset")));
+    expect(event).toMatchObject({ actorId: world.ids.admin, metadata: { endedSessions: 1 } });
+    const emails = await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, email));
+    expect(emails.map((e) => e.subject)).toContain("An admin reset two-step sign-in on your Hearth account");
+    expect((await signIn(email, at(2))).pendingStep).toBeNull();
+  });
+
+  it("asks for a new one at the next sign-in when the practice requires it", async () => {
+    const { email, userId } = await freshPerson("coach");
+    await enrol(email);
+    await callers.admin.secondFactor.setRequirement({ required: true });
+    try {
+      await callers.admin.secondFactor.reset({ userId });
+      expect((await signIn(email, at(2))).pendingStep).toBe("enrol");
+    } finally {
+      await callers.admin.secondFactor.setRequirement({ required: false });
+    }
+  });
+
+  it("is the practice's own admin's alone, never for their own account, and refuses bad input changing nothing", async () => {
+    const { email, userId } = await freshPerson("coach");
+    await enrol(email);
+    const before = await db.select().from(secondFactors).where(eq(secondFactors.userId, userId));
+    expect(await outcome(callers.adminB.secondFactor.reset({ userId }))).toBe("NOT_FOUND");
+    expect(JSON.stringify(await callers.adminB.secondFactor.listEnabled())).not.toContain(userId);
+    for (const who of ["coach", "otherCoach", "client"] as const) {
+      expect(await outcome(callers[who].secondFactor.reset({ userId }))).toBe("FORBIDDEN");
+      expect(await outcome(callers[who].secondFactor.listEnabled())).toBe("FORBIDDEN");
+    }
+    expect(await outcome(callers.admin.secondFactor.reset({ userId: "not-an-id" }))).toBe("BAD_REQUEST");
+    expect(await outcome(callers.admin.secondFactor.reset({ userId, extra: true } as never))).toBe("BAD_REQUEST");
+    // Someone without a second factor, and the admin themself, have nothing to reset here.
+    expect(await outcome(callers.admin.secondFactor.reset({ userId: world.ids.coach }))).toBe("NOT_FOUND");
+    const self = await callers.admin.secondFactor.reset({ userId: world.ids.admin }).catch((e: unknown) => e);
+    expect(self).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("your own") });
+    expect(await db.select().from(secondFactors).where(eq(secondFactors.userId, userId))).toEqual(before);
   });
 });
 

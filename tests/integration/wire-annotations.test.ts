@@ -7,7 +7,8 @@ import { useTestDatabase as openTestDatabase } from "../helpers/test-db";
 /**
  * Hostile superjson annotations through the real fetch handler, signed out: superjson walks a
  * malformed annotation tree without end ("Maximum call stack size exceeded"), so the transformer
- * reads only the annotations the app sends and refuses the rest, quickly and as a 400.
+ * reads only the annotations the app sends and refuses the rest as a 400, before walking them (a walk
+ * would overflow the stack and end as a 500 with another message).
  */
 const handle = await openTestDatabase();
 const db = handle.db;
@@ -36,15 +37,11 @@ const hostileMeta: Array<[string, unknown]> = [
 ];
 
 describe("superjson annotations on the wire", () => {
-  it.each(hostileMeta)("refuses %s on invitations.preview quickly, as a 400", async (_name, meta) => {
-    const started = performance.now();
+  it.each(hostileMeta)("refuses %s on invitations.preview as a 400", async (_name, meta) => {
     const response = await call("invitations.preview", "GET", { json: { token }, meta });
-    const elapsed = performance.now() - started;
     const body = await response.json();
     expect(response.status).toBe(400);
     expect(body.error.json.message).toBe("That request couldn't be read.");
-    // Refused before superjson walks anything: well under the time a stack overflow takes.
-    expect(elapsed).toBeLessThan(250);
   });
 
   it("refuses a hostile annotation on a mutation (invitations.accept) too", async () => {

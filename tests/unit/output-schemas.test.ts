@@ -122,6 +122,8 @@ const samples: Array<[string, z.ZodType, unknown]> = [
   ["users.list", userOutputs.list, { items: [member], nextCursor: nameCursor }],
   ["users.setDisabled", userOutputs.setDisabled, member],
   ["users.changeRole", userOutputs.changeRole, { ...member, role: "coach" }],
+  ["secondFactor.listEnabled", userOutputs.withSecondFactor, [{ id, name: "Sam", email: "sam@example.com", role: "coach", enabledAt: at }]],
+  ["secondFactor.reset", userOutputs.secondFactorReset, { endedSessions: 2 }],
   [
     "invitations.list",
     invitationOutputs.list,

@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { readFormFields, UNREADABLE_FORM } from "@/server/validation/form-fields";
 import { refusalState } from "@/app/_shell/form-errors";
@@ -41,6 +42,8 @@ export async function requestEmailChangeAction(_previous: AccountFormState, form
       newEmail: form.newEmail.trim().slice(0, 320),
       currentPassword: form.currentPassword.slice(0, 1024),
     });
+    // The page shows the change waiting for its link from now on.
+    revalidatePath("/account");
     return {
       error: null,
       fields: {},

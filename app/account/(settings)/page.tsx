@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmailForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { PendingEmailChange } from "@/components/account/pending-email-change";
 import { PageHeader } from "@/components/ui/layout";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { changePasswordAction, requestEmailChangeAction, updateProfileAction } from "./actions";
@@ -14,14 +15,18 @@ const zones = () => {
 };
 
 export default async function AccountPage() {
-  const me = await (await getServerCaller()).users.me({});
+  const caller = await getServerCaller();
+  const [me, pendingEmail] = await Promise.all([caller.users.me({}), caller.account.pendingEmailChange({})]);
   const list = zones();
   return (
     <>
       <PageHeader title="Account" description="Your name, time zone, email address and password, and how you sign in." />
       <div className="max-w-xl space-y-6">
         <ProfileForm action={updateProfileAction} name={me.name} timeZone={me.timeZone} zones={list.includes(me.timeZone) ? list : [me.timeZone, ...list]} />
-        <EmailForm action={requestEmailChangeAction} email={me.email} />
+        <div className="space-y-3">
+          {pendingEmail ? <PendingEmailChange newEmail={pendingEmail.newEmail} expiresAt={pendingEmail.expiresAt} /> : null}
+          <EmailForm action={requestEmailChangeAction} email={me.email} />
+        </div>
         <PasswordForm action={changePasswordAction} />
         <nav aria-labelledby="more-account-heading" className="rounded-xl border border-line bg-white p-4">
           <h2 id="more-account-heading" className="font-semibold text-ink">

@@ -4,6 +4,7 @@ import { requireSignedInOrEnrolling } from "@/server/auth/current-session";
 import { homeFor } from "@/server/policy";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { SecondFactorDisable } from "@/components/account/second-factor-disable";
+import { RecoveryCodesRenew } from "@/components/account/recovery-codes-renew";
 import { SecondFactorSetup } from "@/components/account/second-factor-setup";
 import { LocalDate } from "@/components/dates/local-date";
 import { Card, Notice, PageHeader } from "@/components/ui/layout";
@@ -50,6 +51,12 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <SecondFactorSetup continueTo={homeFor[who.role]} />
         )}
       </Card>
+      {status.enabled && session ? (
+        <Card className="space-y-3 p-5">
+          <h2 className="text-lg font-semibold">Recovery codes</h2>
+          <RecoveryCodesRenew />
+        </Card>
+      ) : null}
     </div>
   );
   if (!session) return <main id="main" className="px-4 py-10">{content}</main>;

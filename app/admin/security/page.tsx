@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { SecondFactorRequirement } from "@/components/admin/second-factor-requirement";
+import { SecondFactorReset } from "@/components/admin/second-factor-reset";
 import { Card, PageHeader } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Practice security" };
@@ -19,6 +20,14 @@ export default async function AdminSecurityPage() {
           When this is on, anyone in those roles without two-step sign-in is asked to set it up the next time they sign in, and
           can&apos;t turn it off. Clients aren&apos;t affected.
         </p>
+      </Card>
+      <Card className="space-y-3 p-5">
+        <h2 className="text-lg font-semibold">Someone lost their phone</h2>
+        <p className="text-sm text-muted">
+          If someone has lost both their phone and their recovery codes, you can turn their two-step sign-in off here. They&apos;re
+          signed out everywhere and told by email. To change your own, use your security page.
+        </p>
+        <SecondFactorReset />
       </Card>
     </div>
   );

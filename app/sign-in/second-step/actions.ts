@@ -1,6 +1,7 @@
 "use server";
 import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
+import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { readFormFields, UNREADABLE_FORM } from "@/server/validation/form-fields";
 
@@ -9,7 +10,7 @@ export type SecondStepState = { error: string | null };
 const CODE_SHAPE = "Please enter the six-digit code from your app, or one of your recovery codes.";
 
 export async function secondStepAction(_previous: SecondStepState, formData: FormData): Promise<SecondStepState> {
-  const form = readFormFields(formData, ["code"]);
+  const form = readFormFields(formData, ["code", "next"]);
   if (!form) return { error: UNREADABLE_FORM };
   const caller = await getServerCaller();
   let usedRecoveryCode = false;
@@ -22,6 +23,7 @@ export async function secondStepAction(_previous: SecondStepState, formData: For
     }
     throw error;
   }
-  // A used recovery code is one fewer: the security page says how many are left.
-  redirect(usedRecoveryCode ? "/account/security?recovery-code-used=1" : "/");
+  // A used recovery code is one fewer: the security page says how many are left. Otherwise on to the page
+  // the person asked for before signing in (only ever a path on this app).
+  redirect(usedRecoveryCode ? "/account/security?recovery-code-used=1" : safeRedirectPath(form.next));
 }

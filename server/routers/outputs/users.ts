@@ -13,8 +13,13 @@ export const practiceMember = z.strictObject({
   createdAt: z.date(),
 });
 
+/** Someone with two-step sign-in on, as the admin's reset form lists them. */
+export const personWithSecondFactor = z.strictObject({ id, name: z.string(), email: z.string(), role: z.enum(roles), enabledAt: z.date() });
+
 export const userOutputs = {
   list: namePage(practiceMember),
   setDisabled: practiceMember,
   changeRole: practiceMember,
+  withSecondFactor: z.array(personWithSecondFactor),
+  secondFactorReset: z.strictObject({ endedSessions: z.number().int() }),
 };

@@ -9,6 +9,7 @@ export const securityNoticeKinds = [
   "second_factor_on",
   "second_factor_off",
   "recovery_codes_renewed",
+  "second_factor_reset",
 ] as const;
 export type SecurityNoticeKind = (typeof securityNoticeKinds)[number];
 
@@ -20,6 +21,11 @@ const what: Record<SecurityNoticeKind, { subject: string; happened: string }> = 
   second_factor_on: { subject: "Two-step sign-in is on for your Hearth account", happened: "Two-step sign-in was turned on for your Hearth account. From now on, signing in asks for a code from your authenticator app as well as your password." },
   second_factor_off: { subject: "Two-step sign-in is off for your Hearth account", happened: "Two-step sign-in was turned off for your Hearth account. Signing in now asks only for your password." },
   recovery_codes_renewed: { subject: "New recovery codes for your Hearth account", happened: "New recovery codes were made for your Hearth account. The old ones no longer work." },
+  second_factor_reset: {
+    subject: "An admin reset two-step sign-in on your Hearth account",
+    happened:
+      "An admin of your practice turned off two-step sign-in for your Hearth account, usually because you asked after losing your phone. Every device signed in to your account was signed out. You can set up two-step sign-in again from your security page, and if your practice requires it, you'll be asked to the next time you sign in.",
+  },
 };
 
 export type SecurityNoticeInput = {

@@ -5,6 +5,12 @@ import { practices, recoveryCodes, secondFactors } from "@/db/schema";
 import { policy } from "@/server/policy";
 import type { SecondFactorOwner } from "./who";
 
+/** Is two-step sign-in on (an authenticator confirmed) for this person? */
+export async function isSecondFactorOn(db: Queryable, userId: string): Promise<boolean> {
+  const [factor] = await db.select({ confirmedAt: secondFactors.confirmedAt }).from(secondFactors).where(eq(secondFactors.userId, userId)).limit(1);
+  return Boolean(factor?.confirmedAt);
+}
+
 /** Whether two-step sign-in is on, whether the practice requires it of this person, and recovery codes left. */
 export async function secondFactorStatus(db: Queryable, owner: SecondFactorOwner) {
   const [factor] = await db.select({ confirmedAt: secondFactors.confirmedAt }).from(secondFactors).where(eq(secondFactors.userId, owner.userId)).limit(1);
