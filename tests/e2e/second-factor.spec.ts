@@ -13,6 +13,12 @@ async function freshCode(secret: string, after: number): Promise<{ code: string;
   return { code: totp.generate({ timestamp: step * 30_000 + 1_000 }), step };
 }
 
+/** Sam's home has arrived, not only its address: signing out while it loads would race its navigation. */
+async function atCoachHome(page: Page) {
+  await expect(page).toHaveURL(/\/coach$/);
+  await expect(page.getByRole("heading", { name: "My clients", level: 1 })).toBeVisible();
+}
+
 async function enterSecondStep(page: Page, code: string, at = /\/sign-in\/second-step$/) {
   await expect(page).toHaveURL(at);
   await page.getByLabel("Code").fill(code);
@@ -35,7 +41,7 @@ test("Sam turns on two-step sign-in, signs in with a code, then with a recovery 
   await expect(codeItems).toHaveCount(10);
   const codes = await codeItems.allInnerTexts();
   await page.getByRole("button", { name: "I've saved them, continue" }).click();
-  await expect(page).toHaveURL(/\/coach/);
+  await atCoachHome(page);
   await signOut(page);
 
   // Password, then a code: until then every page sends Sam back to the second step.
@@ -45,7 +51,7 @@ test("Sam turns on two-step sign-in, signs in with a code, then with a recovery 
   await expect(page).toHaveURL(/\/sign-in\/second-step$/);
   const signInCode = await freshCode(secret, enrolCode.step);
   await enterSecondStep(page, signInCode.code);
-  await expect(page).toHaveURL(/\/coach/);
+  await atCoachHome(page);
   await signOut(page);
 
   // The page Sam asked for before signing in is where the second step leads.
@@ -53,6 +59,8 @@ test("Sam turns on two-step sign-in, signs in with a code, then with a recovery 
   const libraryCode = await freshCode(secret, signInCode.step);
   await enterSecondStep(page, libraryCode.code, /\/sign-in\/second-step\?next=%2Fcoach%2Flibrary$/);
   await expect(page).toHaveURL(/\/coach\/library$/);
+  // The page has arrived (not only its address) before signing out, so no navigation races the sign-out.
+  await expect(page.getByRole("heading", { name: "Library", level: 1 })).toBeVisible();
   await signOut(page);
 
   // A recovery code works once.
