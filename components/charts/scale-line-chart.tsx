@@ -3,6 +3,7 @@ import { formatShortDay } from "@/lib/dates/format";
 import { useBrowserTimeZone } from "@/components/dates/local-date";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { guideValues, placePoints, summarizeSeries, yFor, type ChartPoint } from "./geometry";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 /** One series of the trends procedures, as much of it as a chart draws. */
 export type ScaleSeries = Pick<
@@ -25,7 +26,7 @@ export function ScaleLineChart({ series }: { series: ScaleSeries }) {
     <figure className="rounded-xl border border-line bg-white p-4">
       <figcaption>
         <span className="block font-medium text-ink">{series.promptLabel}</span>
-        <span className="block text-sm text-muted">From “{series.exerciseTitle}”</span>
+        <span className="block text-sm text-muted">From {quoteTitle(series.exerciseTitle)}</span>
       </figcaption>
       <div className="mt-3 flex gap-2">
         <div aria-hidden="true" className="flex w-24 shrink-0 flex-col justify-between py-1 text-right text-xs text-muted">

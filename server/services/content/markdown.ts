@@ -13,7 +13,7 @@ export type ArticleSection = { anchor: string; title: string; level: number; mar
 /** Headings up to this level open a section; deeper headings are part of their section's text. */
 const SECTION_MAX_LEVEL = 3;
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
-const isSafeLink = (href: string | null) => href !== null && SAFE_LINK.test(href.trim());
+const isSafeLink = (href: string | number | null) => typeof href === "string" && SAFE_LINK.test(href.trim());
 
 function createParser(): MarkdownIt {
   // html:false escapes raw HTML; typographer stays off so quotes and dashes read exactly as typed.

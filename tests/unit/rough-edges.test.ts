@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { groupForHome } from "@/components/client/group-assignments";
+import { choiceHint } from "@/components/exercise/choice-hint";
+import { passagePlan } from "@/components/exercise/passage-plan";
+import { clientBucket, DUE_SOON_DAYS } from "@/lib/assignments/status";
+import { quoteTitle } from "@/lib/text/quote-title";
+
+const DAY = 86_400_000;
+
+describe("the client's home buckets agree with what they say", () => {
+  const now = new Date("2031-03-01T09:00:00Z");
+  const open = (days: number) => clientBucket({ status: "assigned", dueAt: new Date(now.getTime() + days * DAY) }, now);
+
+  it("puts an exercise due in 5 days under Due soon", () => {
+    expect(open(5)).toBe("due_soon");
+  });
+
+  it("puts everything due within the days Due soon names there, and nothing later", () => {
+    const dueSoon = groupForHome([]).find((section) => section.bucket === "due_soon")!;
+    expect(dueSoon.empty).toBe(`Nothing due in the next ${DUE_SOON_DAYS} days.`);
+    for (let day = 0; day <= DUE_SOON_DAYS; day++) expect(open(day)).toBe("due_soon");
+    expect(open(DUE_SOON_DAYS + 0.01)).toBe("todo");
+  });
+});
+
+describe("quoted titles never nest double quotes", () => {
+  it.each([
+    ["Who I Can Lean On", "“Who I Can Lean On”"],
+    ["Reflecting on “Letting Others In”", "“Reflecting on ‘Letting Others In’”"],
+    ['Reflecting on "Rest"', "“Reflecting on ‘Rest’”"],
+  ])("%s", (title, shown) => {
+    expect(quoteTitle(title)).toBe(shown);
+    expect(quoteTitle(title).slice(1, -1)).not.toMatch(/[“”"]/);
+  });
+});
+
+describe("a choice prompt says how to choose once", () => {
+  it("keeps the generic hint when the help says something else", () => {
+    expect(choiceHint({ kind: "multiple_choice", help: "" })).toBe("Choose any that fit.");
+    expect(choiceHint({ kind: "checklist", help: "Think of the last week." })).toBe("Tick each one that applies.");
+  });
+
+  it("drops it when the prompt's own help already says how (the starter's “Choose as many as fit.”)", () => {
+    expect(choiceHint({ kind: "multiple_choice", help: "Choose as many as fit." })).toBeNull();
+    expect(choiceHint({ kind: "checklist", help: "Tick the ones you noticed." })).toBeNull();
+  });
+
+  it("gives no hint to other kinds", () => {
+    expect(choiceHint({ kind: "single_choice", help: "" })).toBeNull();
+  });
+});
+
+describe("an article passage is shown once per section", () => {
+  it("shows it with the first prompt pointing to a section and refers back to it from later ones", () => {
+    const plan = passagePlan(
+      [
+        { id: "a", sectionAnchor: "why" },
+        { id: "b", sectionAnchor: null },
+        { id: "c", sectionAnchor: "why" },
+        { id: "d", sectionAnchor: "how" },
+        { id: "e", sectionAnchor: "gone" },
+        { id: "f", sectionAnchor: "how" },
+      ],
+      (anchor) => anchor !== "gone",
+    );
+    expect(Object.fromEntries(plan)).toEqual({
+      a: { kind: "show" },
+      b: null,
+      c: { kind: "refer", promptId: "a", promptNumber: 1 },
+      d: { kind: "show" },
+      e: null,
+      f: { kind: "refer", promptId: "d", promptNumber: 4 },
+    });
+  });
+});
