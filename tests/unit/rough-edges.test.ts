@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LABEL_EVERY_POINT_UP_TO, placePoints, pointLabels } from "@/components/charts/geometry";
 import { groupForHome } from "@/components/client/group-assignments";
 import { choiceHint } from "@/components/exercise/choice-hint";
 import { passagePlan } from "@/components/exercise/passage-plan";
@@ -71,5 +72,24 @@ describe("an article passage is shown once per section", () => {
       e: null,
       f: { kind: "refer", promptId: "d", promptNumber: 4 },
     });
+  });
+});
+
+describe("scale charts write their values beside the points", () => {
+  const at = (day: number) => new Date(Date.UTC(2031, 2, day, 12));
+
+  it("labels every answer of a short series, above the point or below it near the top", () => {
+    const placed = placePoints([{ at: at(1), value: 3 }, { at: at(2), value: 10 }, { at: at(3), value: 6 }], 0, 10);
+    const labels = pointLabels(placed);
+    expect(labels.map((l) => l.value)).toEqual([3, 10, 6]);
+    expect(labels.map((l) => l.below)).toEqual([false, true, false]);
+    expect(labels.map((l) => [l.x, l.y])).toEqual(placed.map((p) => [p.x, p.y]));
+  });
+
+  it("labels the first, last, lowest and highest of a long series", () => {
+    const values = [5, 5, 1, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 4];
+    expect(values.length).toBeGreaterThan(LABEL_EVERY_POINT_UP_TO);
+    const labels = pointLabels(placePoints(values.map((value, i) => ({ at: at(i + 1), value })), 0, 10));
+    expect(labels.map((l) => l.value)).toEqual([5, 1, 9, 4]);
   });
 });
