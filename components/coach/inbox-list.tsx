@@ -44,6 +44,7 @@ export function InboxList() {
                 </Link>
               </p>
               <p className="mt-1 truncate text-sm text-muted">{item.promptLabel}</p>
+              {item.firstLine ? <p className="mt-1 line-clamp-2 break-words text-sm text-ink">“{item.firstLine}”</p> : null}
               <p className="mt-1 text-xs text-muted">
                 <LocalDate date={item.sharedAt} variant="moment" prefix="Shared " />
                 {item.unread ? null : " · Seen"}
