@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LABEL_EVERY_POINT_UP_TO, placePoints, pointLabels } from "@/components/charts/geometry";
 import { groupForHome } from "@/components/client/group-assignments";
@@ -91,5 +93,15 @@ describe("scale charts write their values beside the points", () => {
     expect(values.length).toBeGreaterThan(LABEL_EVERY_POINT_UP_TO);
     const labels = pointLabels(placePoints(values.map((value, i) => ({ at: at(i + 1), value })), 0, 10));
     expect(labels.map((l) => l.value)).toEqual([5, 1, 9, 4]);
+  });
+});
+
+describe("titles in quotation marks go through quoteTitle", () => {
+  it("no page or component wraps a title in “…” by hand (a title with quotes of its own would nest them)", () => {
+    const roots = ["app", "components"].map((dir) => path.join(import.meta.dirname, "../..", dir));
+    const files = roots.flatMap((root) => fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsx")).map((f) => path.join(root, f)));
+    expect(files.length).toBeGreaterThan(50);
+    const handQuoted = files.filter((file) => /“\{[^{}]*[tT]itle[^{}]*\}”/.test(fs.readFileSync(file, "utf8")));
+    expect(handQuoted).toEqual([]);
   });
 });
