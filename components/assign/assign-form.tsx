@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/outputs";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 const NOTE_MAX = 2000;
 const MAX_CLIENTS = 50;
@@ -83,7 +84,7 @@ export function AssignForm({ exercise, preselectedClientId }: { exercise: Exerci
     return (
       <div ref={doneRef} tabIndex={-1} className="space-y-4">
         <Notice tone="success" role="status">
-          “{exercise.title}” is now with {listNames(done.clients.map((c) => c.name))}. They&apos;ll find it on their home page.
+          {quoteTitle(exercise.title)} is now with {listNames(done.clients.map((c) => c.name))}. They&apos;ll find it on their home page.
         </Notice>
         <ul className="space-y-1">
           {done.clients.map((c) => (

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 /** Step one of assigning when no exercise was chosen yet: the practice's published exercises. */
 export function ExercisePicker({ clientId }: { clientId?: string }) {
@@ -54,7 +55,7 @@ export function ExercisePicker({ clientId }: { clientId?: string }) {
                 {exercise.title}
               </Link>
               <p className="mt-1 text-sm text-muted">
-                On “{exercise.articleTitle}” · {exercise.promptCount} {exercise.promptCount === 1 ? "prompt" : "prompts"}
+                On {quoteTitle(exercise.articleTitle)} · {exercise.promptCount} {exercise.promptCount === 1 ? "prompt" : "prompts"}
               </p>
             </li>
           );

@@ -52,3 +52,24 @@ export function summarizeSeries(input: {
     `Latest ${latest.value}, lowest ${Math.min(...values)}, highest ${Math.max(...values)}.`
   );
 }
+
+/** Up to this many answers, every point carries its value; beyond it, the first, last, lowest and highest do. */
+export const LABEL_EVERY_POINT_UP_TO = 12;
+
+export type PointLabel = { x: number; y: number; value: number; below: boolean };
+
+/**
+ * The values written beside the points, so the chart reads without its table. Labels go above
+ * their point, or below it when the point sits near the top of the chart.
+ */
+export function pointLabels(placed: PlacedPoint[]): PointLabel[] {
+  if (placed.length === 0) return [];
+  let chosen: Set<PlacedPoint>;
+  if (placed.length <= LABEL_EVERY_POINT_UP_TO) chosen = new Set(placed);
+  else {
+    const lowest = placed.reduce((a, b) => (b.value < a.value ? b : a));
+    const highest = placed.reduce((a, b) => (b.value > a.value ? b : a));
+    chosen = new Set([placed[0]!, placed[placed.length - 1]!, lowest, highest]);
+  }
+  return placed.filter((p) => chosen.has(p)).map((p) => ({ x: p.x, y: p.y, value: p.value, below: p.y < 20 }));
+}

@@ -2,7 +2,8 @@
 import { formatShortDay } from "@/lib/dates/format";
 import { useBrowserTimeZone } from "@/components/dates/local-date";
 import type { RouterOutputs } from "@/components/trpc/outputs";
-import { guideValues, placePoints, summarizeSeries, yFor, type ChartPoint } from "./geometry";
+import { guideValues, placePoints, pointLabels, summarizeSeries, yFor, type ChartPoint } from "./geometry";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 /** One series of the trends procedures, as much of it as a chart draws. */
 export type ScaleSeries = Pick<
@@ -25,43 +26,61 @@ export function ScaleLineChart({ series }: { series: ScaleSeries }) {
     <figure className="rounded-xl border border-line bg-white p-4">
       <figcaption>
         <span className="block font-medium text-ink">{series.promptLabel}</span>
-        <span className="block text-sm text-muted">From “{series.exerciseTitle}”</span>
+        <span className="block text-sm text-muted">From {quoteTitle(series.exerciseTitle)}</span>
       </figcaption>
       <div className="mt-3 flex gap-2">
         <div aria-hidden="true" className="flex w-24 shrink-0 flex-col justify-between py-1 text-right text-xs text-muted">
           <span>{endLabel(series.max, series.maxLabel)}</span>
           <span>{endLabel(series.min, series.minLabel)}</span>
         </div>
-        <svg role="img" aria-label={summary} viewBox="0 0 100 100" preserveAspectRatio="none" className="h-40 w-full min-w-0 overflow-visible">
-          {guideValues(series.min, series.max).map((value) => {
-            const y = yFor(value, series.min, series.max);
-            return <line key={value} x1={0} x2={100} y1={y} y2={y} stroke="var(--color-line)" strokeWidth={1} vectorEffect="non-scaling-stroke" />;
-          })}
-          {placed.length > 1 ? (
-            <polyline
-              points={placed.map((p) => `${p.x},${p.y}`).join(" ")}
-              fill="none"
-              stroke="var(--color-accent)"
-              strokeWidth={2.5}
-              strokeLinejoin="round"
-              vectorEffect="non-scaling-stroke"
-            />
-          ) : null}
-          {placed.map((p) => (
-            // A zero-length line with round caps draws a dot that stays round however the SVG stretches.
-            <line
-              key={`${p.at.getTime()}-${p.x}`}
-              x1={p.x}
-              x2={p.x}
-              y1={p.y}
-              y2={p.y}
-              stroke="var(--color-accent-strong)"
-              strokeWidth={9}
-              strokeLinecap="round"
-              vectorEffect="non-scaling-stroke"
-            />
-          ))}
-        </svg>
+        <div className="relative h-40 w-full min-w-0">
+          <svg role="img" aria-label={summary} viewBox="0 0 100 100" preserveAspectRatio="none" className="absolute inset-0 h-full w-full overflow-visible">
+            {guideValues(series.min, series.max).map((value) => {
+              const y = yFor(value, series.min, series.max);
+              return <line key={value} x1={0} x2={100} y1={y} y2={y} stroke="var(--color-line)" strokeWidth={1} vectorEffect="non-scaling-stroke" />;
+            })}
+            {placed.length > 1 ? (
+              <polyline
+                points={placed.map((p) => `${p.x},${p.y}`).join(" ")}
+                fill="none"
+                stroke="var(--color-accent)"
+                strokeWidth={2.5}
+                strokeLinejoin="round"
+                vectorEffect="non-scaling-stroke"
+              />
+            ) : null}
+            {placed.map((p) => (
+              // A zero-length line with round caps draws a dot that stays round however the SVG stretches.
+              <line
+                key={`${p.at.getTime()}-${p.x}`}
+                x1={p.x}
+                x2={p.x}
+                y1={p.y}
+                y2={p.y}
+                stroke="var(--color-accent-strong)"
+                strokeWidth={9}
+                strokeLinecap="round"
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
+          </svg>
+          {/* The values, in an SVG of its own that isn't stretched, so the digits keep their shape.
+              Percentages here are the same positions as the chart's 0–100 units. */}
+          <svg aria-hidden="true" className="pointer-events-none absolute inset-0 h-full w-full overflow-visible" data-chart-values="">
+            {pointLabels(placed).map((label, index) => (
+              <text
+                key={`${index}-${label.x}`}
+                x={`${label.x}%`}
+                y={`${label.y}%`}
+                dy={label.below ? "1.35em" : "-0.7em"}
+                textAnchor="middle"
+                className="fill-ink text-xs font-semibold"
+              >
+                {label.value}
+              </text>
+            ))}
+          </svg>
+        </div>
       </div>
       {placed.length > 0 ? (
         <div aria-hidden="true" className="ml-26 mt-1 flex justify-between text-xs text-muted">

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@/components/trpc/outputs";
+import { DUE_SOON_DAYS } from "@/lib/assignments/status";
 
 /**
  * The client's home sections, in reading order, each sorted the way a person would look for things:
@@ -13,7 +14,7 @@ export type HomeCard = Pick<ClientCard, "id" | "bucket" | "dueAt" | "createdAt" 
 
 export const homeSections: { bucket: HomeBucket; title: string; empty: string; intro?: string }[] = [
   { bucket: "todo", title: "To do", empty: "Nothing waiting here." },
-  { bucket: "due_soon", title: "Due soon", empty: "Nothing due in the next few days." },
+  { bucket: "due_soon", title: "Due soon", empty: `Nothing due in the next ${DUE_SOON_DAYS} days.` },
   {
     bucket: "overdue",
     title: "Overdue",

@@ -6,6 +6,7 @@ import { CommentThread } from "@/components/feedback/comment-thread";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { ReviewActions } from "./review-actions";
+import { SharedAnswerItem, StillSharedWatch } from "./still-shared";
 
 type CoachView = Extract<RouterOutputs["assignments"]["get"], { role: "coach" }>;
 
@@ -74,27 +75,29 @@ export function AssignmentReview({ view }: { view: CoachView }) {
             <p className="mt-1 text-muted">
               {client.name} shared {view.sharedCount} {view.sharedCount === 1 ? "answer" : "answers"} with you.
             </p>
-            <ol className="mt-4 space-y-4">
-              {view.sharedAnswers.map((answer) => {
-                const prompt = promptById.get(answer.promptId);
-                if (!prompt) return null;
-                return (
-                  <li key={answer.answerId} id={`answer-${answer.answerId}`} className="scroll-mt-4 rounded-xl border border-line bg-white p-4 sm:p-5">
-                    <AnswerDisplay prompt={prompt} value={answer.value} />
-                    <p className="mt-2 text-xs text-muted">
-                      <LocalDate date={answer.sharedAt} variant="moment" prefix="Shared " />
-                    </p>
-                    <CommentThread
-                      answerId={answer.answerId}
-                      comments={view.comments.filter((c) => c.answerId === answer.answerId)}
-                      viewerRole="coach"
-                      otherName={client.name}
-                      canReply
-                    />
-                  </li>
-                );
-              })}
-            </ol>
+            <StillSharedWatch assignmentId={assignment.id} answerIds={view.sharedAnswers.map((a) => a.answerId)}>
+              <ol className="mt-4 space-y-4">
+                {view.sharedAnswers.map((answer) => {
+                  const prompt = promptById.get(answer.promptId);
+                  if (!prompt) return null;
+                  return (
+                    <SharedAnswerItem key={answer.answerId} answerId={answer.answerId} clientName={client.name}>
+                      <AnswerDisplay prompt={prompt} value={answer.value} />
+                      <p className="mt-2 text-xs text-muted">
+                        <LocalDate date={answer.sharedAt} variant="moment" prefix="Shared " />
+                      </p>
+                      <CommentThread
+                        answerId={answer.answerId}
+                        comments={view.comments.filter((c) => c.answerId === answer.answerId)}
+                        viewerRole="coach"
+                        otherName={client.name}
+                        canReply
+                      />
+                    </SharedAnswerItem>
+                  );
+                })}
+              </ol>
+            </StillSharedWatch>
           </>
         )}
       </section>

@@ -5,6 +5,7 @@ import { ShowMoreButton } from "@/components/content/list-bits";
 import { LocalDate } from "@/components/dates/local-date";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 /**
  * Newly shared answers across the coach's clients, newest first. Unread rows are marked by a dot,
@@ -39,10 +40,11 @@ export function InboxList() {
                   prefetch={false}
                   className="text-ink underline-offset-4 after:absolute after:inset-0 hover:underline"
                 >
-                  {item.clientName} shared an answer from “{item.exerciseTitle}”
+                  {item.clientName} shared an answer from {quoteTitle(item.exerciseTitle)}
                 </Link>
               </p>
               <p className="mt-1 truncate text-sm text-muted">{item.promptLabel}</p>
+              {item.firstLine ? <p className="mt-1 line-clamp-2 break-words text-sm text-ink">“{item.firstLine}”</p> : null}
               <p className="mt-1 text-xs text-muted">
                 <LocalDate date={item.sharedAt} variant="moment" prefix="Shared " />
                 {item.unread ? null : " · Seen"}

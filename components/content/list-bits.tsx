@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import type { RouterInputs } from "@/components/trpc/outputs";
 import { seriesLabel } from "@/lib/content/series-label";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 export const selectClass = "mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-ink";
 
@@ -197,7 +198,7 @@ export function ExerciseSourceLine({ articleTitle, series, part }: { articleTitl
   const label = seriesLabel(series, part);
   return (
     <p className="mt-1 text-sm text-muted">
-      On “{articleTitle}”{label ? ` (${label})` : ""}
+      On {quoteTitle(articleTitle)}{label ? ` (${label})` : ""}
     </p>
   );
 }

@@ -3,7 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { LocalDate } from "@/components/dates/local-date";
-import { ArticleView } from "@/components/markdown/article-view";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
@@ -20,7 +19,9 @@ import { ArticlePanel } from "./article-panel";
 import type { InitialAnswer, SettleResult } from "./autosave/engine";
 import { useAutosave } from "./autosave/use-autosave";
 import { ConflictPanel } from "./conflict-panel";
+import { passagePlan } from "./passage-plan";
 import { PromptField } from "./prompt-field";
+import { PromptPassage } from "./prompt-passage";
 import { pageStatusText, promptStatusText } from "./save-status";
 
 type ClientView = Extract<RouterOutputs["assignments"]["get"], { role: "client" }>;
@@ -63,6 +64,7 @@ export function ExerciseWorkspace(props: Props) {
   }, [prompts, props.answers]);
   const { engine, snapshot } = useAutosave(assignmentId, initial);
   const passages = useMemo(() => new Map(props.rendered.sections.map((s) => [s.anchor, s])), [props.rendered]);
+  const passagePlaces = useMemo(() => passagePlan(prompts, (anchor) => passages.has(anchor)), [prompts, passages]);
 
   const [missing, setMissing] = useState<PromptDefinition[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -157,12 +159,7 @@ export function ExerciseWorkspace(props: Props) {
                 <p className="mb-2 text-sm text-muted">
                   Prompt {index + 1} of {prompts.length}
                 </p>
-                {passage ? (
-                  <aside aria-label={`From the article: ${passage.title}`} className="mb-4 rounded-lg border-l-4 border-accent/60 bg-stone-50 p-3">
-                    <p className="text-sm font-medium text-accent-strong">From the article: {passage.title}</p>
-                    <ArticleView html={passage.passageHtml} className="mt-1 text-base" />
-                  </aside>
-                ) : null}
+                {passage ? <PromptPassage passage={passage} place={passagePlaces.get(prompt.id) ?? null} /> : null}
                 <PromptField
                   prompt={prompt}
                   value={valueOf(prompt)}

@@ -1,6 +1,7 @@
 "use client";
 import { useId, type ReactNode } from "react";
 import { LIMITS, type AnswerValue, type PromptDefinition } from "@/lib/content/prompts";
+import { choiceHint } from "./choice-hint";
 
 export type PromptFieldProps = {
   prompt: PromptDefinition;
@@ -177,7 +178,7 @@ function ChoiceGroup({
     const next = prompt.options.filter((o) => (o === option ? checked : selected.includes(o)));
     set({ kind: "choice", selected: next });
   };
-  const hint = prompt.kind === "multiple_choice" ? "Choose any that fit." : prompt.kind === "checklist" ? "Tick each one that applies." : null;
+  const hint = choiceHint(prompt);
   return (
     <Group question={question} help={help} errorLine={errorLine} describedBy={describedByIds} invalid={Boolean(error)} hint={hint}>
       <ul className={`mt-3 ${prompt.kind === "checklist" ? "divide-y divide-line rounded-lg border border-line bg-white" : "space-y-2"}`}>

@@ -1,19 +1,21 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { isAnswered, type PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody, AnswerDisplay } from "./answer-display";
+import { useUndoable } from "./use-undoable";
 
 type ShareAnswer = Pick<Extract<RouterOutputs["assignments"]["get"], { role: "client" }>["answers"][number], "promptId" | "value" | "shared">;
 
 /**
  * Right after submitting: every answer is private unless ticked, and the preview shows exactly
- * what the coach will see (the same component the coach's page uses).
+ * what the coach will see (the same component the coach's page uses). Sharing waits a few seconds
+ * with an Undo before anything is sent.
  */
 export function ShareStep({
   assignmentId,
@@ -33,8 +35,24 @@ export function ShareStep({
   const byPrompt = new Map(answers.map((a) => [a.promptId, a]));
   const shareable = prompts.filter((p) => isAnswered(byPrompt.get(p.id)?.value));
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(shareable.filter((p) => byPrompt.get(p.id)?.shared).map((p) => p.id)));
-  const done = () => router.push(`/client/assignments/${assignmentId}`);
+  const done = () => router.push(`/client/assignments/${assignmentId}?step=done`);
   const save = useMutation(trpc.answers.setSharing.mutationOptions({ onSuccess: done }));
+  const pendingShare = useUndoable();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const finishRef = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<"undo" | "finish" | null>(null);
+
+  // Arriving here is the result of submitting: focus starts at the choice, not the top of the page.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    const target = focusNext.current === "undo" ? undoRef : focusNext.current === "finish" ? finishRef : null;
+    if (!target?.current) return;
+    target.current.focus();
+    focusNext.current = null;
+  });
 
   function toggle(promptId: string, checked: boolean) {
     setTicked((previous) => {
@@ -50,7 +68,10 @@ export function ShareStep({
       .filter((p) => (byPrompt.get(p.id)?.shared ?? false) !== ticked.has(p.id))
       .map((p) => ({ promptId: p.id, shared: ticked.has(p.id) }));
     if (changes.length === 0) done();
-    else save.mutate({ assignmentId, coachId, shares: changes });
+    else if (changes.some((change) => change.shared)) {
+      pendingShare.start(() => save.mutate({ assignmentId, coachId, shares: changes }));
+      focusNext.current = "undo";
+    } else save.mutate({ assignmentId, coachId, shares: changes });
   }
 
   const chosen = shareable.filter((p) => ticked.has(p.id));
@@ -61,7 +82,7 @@ export function ShareStep({
       </Notice>
       <section aria-labelledby="share-heading" className="space-y-4">
         <div>
-          <h2 id="share-heading" className="text-xl font-semibold">
+          <h2 id="share-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
             Choose what to share with {coachName}
           </h2>
           <p className="mt-1 text-muted">
@@ -85,6 +106,7 @@ export function ShareStep({
                         type="checkbox"
                         className="h-5 w-5 accent-accent-strong"
                         checked={ticked.has(prompt.id)}
+                        disabled={pendingShare.waiting}
                         onChange={(event) => toggle(prompt.id, event.target.checked)}
                       />
                       <span>Share with {coachName}</span>
@@ -127,9 +149,28 @@ export function ShareStep({
           {save.error.message}
         </Notice>
       ) : null}
-      <Button onClick={finish} disabled={save.isPending}>
-        {save.isPending ? "Saving…" : chosen.length === 0 ? "Keep everything private" : `Share ${chosen.length === 1 ? "this answer" : "these answers"}`}
-      </Button>
+      {pendingShare.waiting ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-white p-3" role="status">
+          <p>
+            Sharing {chosen.length === 1 ? "this answer" : `these ${chosen.length} answers`} with {coachName} in a few seconds.
+          </p>
+          <button
+            ref={undoRef}
+            type="button"
+            className={buttonClass("secondary")}
+            onClick={() => {
+              pendingShare.undo();
+              focusNext.current = "finish";
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      ) : (
+        <button ref={finishRef} type="button" className={buttonClass("primary")} onClick={finish} disabled={save.isPending}>
+          {save.isPending ? "Saving…" : chosen.length === 0 ? "Keep everything private" : `Share ${chosen.length === 1 ? "this answer" : "these answers"}`}
+        </button>
+      )}
     </div>
   );
 }

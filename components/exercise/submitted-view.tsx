@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LocalDate } from "@/components/dates/local-date";
 import { CommentThread } from "@/components/feedback/comment-thread";
+import { FocusOnMount } from "@/components/ui/focus-on-mount";
 import { Notice } from "@/components/ui/layout";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { isAnswered } from "@/lib/content/prompts";
@@ -14,18 +15,24 @@ type ClientView = Extract<RouterOutputs["assignments"]["get"], { role: "client" 
  * A submitted exercise, for its client: the answers as submitted, sharing answer by answer,
  * the conversation on shared answers, and who has opened each one.
  */
-export function SubmittedView({ view }: { view: ClientView }) {
+export function SubmittedView({ view, justShared = false }: { view: ClientView; justShared?: boolean }) {
   const { assignment, version } = view;
   const coachName = assignment.coachName;
   const answerByPrompt = new Map(view.answers.map((a) => [a.promptId, a]));
+  const sharedCount = view.answers.filter((a) => a.shared).length;
+  const notice = (
+    <Notice tone="success">
+      {justShared ? (sharedCount === 0 ? "Done: everything stays private to you. " : `Done: ${coachName} can now read ${sharedCount === 1 ? "the answer" : `the ${sharedCount} answers`} you chose. `) : ""}
+      {assignment.status === "reviewed" ? "Your coach has reviewed this exercise. " : ""}
+      You submitted it
+      {assignment.submittedAt ? <LocalDate date={assignment.submittedAt} variant="moment" prefix=" " /> : null}. Your answers are kept as they
+      were; you can change what you share at any time.
+    </Notice>
+  );
   return (
     <div className="space-y-6">
-      <Notice tone="success">
-        {assignment.status === "reviewed" ? "Your coach has reviewed this exercise. " : ""}
-        You submitted it
-        {assignment.submittedAt ? <LocalDate date={assignment.submittedAt} variant="moment" prefix=" " /> : null}. Your answers are kept as
-        they were; you can change what you share at any time.
-      </Notice>
+      {/* Coming from the share step, focus lands on what just happened. */}
+      {justShared ? <FocusOnMount>{notice}</FocusOnMount> : notice}
       <ol className="space-y-4">
         {version.prompts.map((prompt) => {
           const answer = answerByPrompt.get(prompt.id);
@@ -38,7 +45,8 @@ export function SubmittedView({ view }: { view: ClientView }) {
                 <>
                   <SharingToggle
                     assignmentId={assignment.id}
-                    promptId={prompt.id}
+                    prompt={prompt}
+                    value={answer.value}
                     shared={answer.shared}
                     sharedAt={answer.sharedAt}
                     coachId={assignment.coachId}

@@ -1,6 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useMarkAnswerGone } from "@/components/coach/still-shared";
+import { errorDetails } from "@/components/content/trpc-errors";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -38,6 +40,10 @@ export function CommentThread({
   // Sent comments are shown straight away. The page isn't reloaded for them: for a coach, reloading
   // would re-read the shared answers and add a needless entry to the client's access log.
   const [sent, setSent] = useState<ThreadComment[]>([]);
+  // The comment just sent takes focus: it is the result, read out, and Tab leads back to the box.
+  const [justSent, setJustSent] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const markGone = useMarkAnswerGone();
   const send = useMutation(
     trpc.feedback.comment.mutationOptions({
       onSuccess: (created, input) => {
@@ -46,9 +52,17 @@ export function CommentThread({
           ...previous,
           { id: created.id, answerId, authorName: "You", authorRole: viewerRole, body: input.body, createdAt: created.createdAt, earlier: false },
         ]);
+        setJustSent(created.id);
+      },
+      onError: (error) => {
+        // On a coach's page, an answer its client stopped sharing is taken off the page at once.
+        if (errorDetails(error)?.reason === "no_longer_shared") markGone?.(answerId);
       },
     }),
   );
+  useEffect(() => {
+    if (justSent) listRef.current?.querySelector<HTMLElement>(`[data-comment-id="${justSent}"]`)?.focus();
+  }, [justSent]);
   const known = new Set(comments.map((c) => c.id));
   const thread = [...comments, ...sent.filter((c) => !known.has(c.id))];
 
@@ -72,11 +86,11 @@ export function CommentThread({
       {thread.length === 0 ? (
         <p className="mt-1 text-sm text-muted">{viewerRole === "coach" ? "No comments yet." : `No comments from ${otherName} yet.`}</p>
       ) : (
-        <ol className="mt-2 space-y-3">
+        <ol ref={listRef} className="mt-2 space-y-3">
           {thread.map((comment) => {
             const mine = comment.authorRole === viewerRole;
             return (
-              <li key={comment.id} className={`rounded-lg p-3 ${mine ? "bg-stone-50" : "bg-accent-soft"}`}>
+              <li key={comment.id} data-comment-id={comment.id} tabIndex={-1} className={`rounded-lg p-3 ${mine ? "bg-stone-50" : "bg-accent-soft"}`}>
                 <p className="text-xs text-muted">
                   <span className="font-medium text-ink">{mine ? "You" : comment.authorName}</span> · <LocalDate date={comment.createdAt} variant="moment" />
                   {comment.earlier ? " · earlier" : null}

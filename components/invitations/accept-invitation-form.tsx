@@ -7,10 +7,17 @@ import type { AcceptState } from "./accept-state";
 type Action = (previous: AcceptState, formData: FormData) => Promise<AcceptState>;
 
 /** Name and password for a new account; the rules are said up front, kindly. */
-export function AcceptInvitationForm({ email, action }: { email: string; action: Action }) {
-  const [state, formAction, pending] = useActionState<AcceptState, FormData>(action, { error: null, fields: {}, name: "" });
+export function AcceptInvitationForm({ email, suggestedName, action }: { email: string; suggestedName: string; action: Action }) {
+  const [state, formAction, pending] = useActionState<AcceptState, FormData>(action, { error: null, fields: {}, name: suggestedName });
   return (
-    <ActionForm action={formAction} error={state.error} pending={pending} submitLabel="Join and sign in" pendingLabel="Setting up your account…">
+    <ActionForm
+      action={formAction}
+      error={state.error}
+      pending={pending}
+      submitLabel="Join and sign in"
+      pendingLabel="Setting up your account…"
+      keepValues
+    >
       <input type="hidden" name="email" value={email} />
       <div>
         <p className="text-sm font-medium text-ink">Email</p>

@@ -73,7 +73,7 @@ export const answers = pgTable(
 /**
  * One thread per shared answer: the coach comments, the client replies. `coachId` is the coach the
  * conversation was with; after a handover the new coach reads only the comments of their own
- * conversation, never the one the client had with the coach before (ADR 0020).
+ * conversation, never the one the client had with the coach before (ADR 0021).
  */
 export const answerComments = pgTable(
   "answer_comments",

@@ -10,6 +10,8 @@ export const invitations = pgTable(
     practiceId: uuid("practice_id").notNull().references(() => practices.id),
     email: text("email").notNull(),
     role: roleEnum("role").notNull(),
+    /** The name the inviter typed, offered on the join form (the person may change it). */
+    inviteeName: text("invitee_name").notNull().default(""),
     invitedById: uuid("invited_by_id").notNull().references(() => users.id),
     /** SHA-256 of the token; the token itself only ever lives in the email. */
     tokenHash: text("token_hash").notNull(),

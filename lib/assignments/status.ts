@@ -1,8 +1,11 @@
 export type AssignmentStatus = "assigned" | "in_progress" | "submitted" | "reviewed" | "cancelled";
 export type ClientBucket = "todo" | "due_soon" | "overdue" | "done";
 
-/** "Due soon" means due within this many days. */
-export const DUE_SOON_DAYS = 3;
+/**
+ * "Due soon" means due within this many days. The home page's words for the section come from
+ * this number too, so the section and what it says about itself always agree.
+ */
+export const DUE_SOON_DAYS = 7;
 
 const isOpen = (status: AssignmentStatus) => status === "assigned" || status === "in_progress";
 

@@ -35,6 +35,9 @@ async function tabTo(page: Page, target: Locator, limit = 120) {
 
 const saveStatus = (page: Page) => page.locator("#save-status");
 
+/** Where keyboard focus is: asserted after every action in keyboard mode. */
+const focused = (page: Page) => page.locator(":focus");
+
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `page is wider than the screen at ${page.url()}`).toBeLessThanOrEqual(0);
@@ -103,15 +106,22 @@ async function clientAccepts(page: Page, mode: Mode, inviteLink: string, clientN
   await expect(page.getByText(`${coach.name} invited you`)).toBeVisible();
   await checkPage(page, mode);
   const password = "a quiet morning by the river";
+  // The name the coach typed is already there.
+  await expect(page.getByLabel("Your name")).toHaveValue(clientName);
   if (mode === "phone") {
-    await page.getByLabel("Your name").fill(clientName);
+    // An error keeps what was typed: both passwords stay in their fields.
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByLabel("Password again").fill(`${password}!`);
+    await page.getByRole("button", { name: "Join and sign in" }).click();
+    await expect(page.getByText("The two passwords are different.")).toBeVisible();
+    await expect(page.getByLabel("Password", { exact: true })).toHaveValue(password);
+    await expect(page.getByLabel("Password again")).toHaveValue(`${password}!`);
+    await expect(page.getByLabel("Your name")).toHaveValue(clientName);
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByLabel("Password again").fill(password);
     await page.getByRole("button", { name: "Join and sign in" }).click();
   } else {
-    await tabTo(page, page.getByLabel("Your name"));
-    await page.keyboard.type(clientName);
-    await page.keyboard.press("Tab");
+    await tabTo(page, page.getByLabel("Password", { exact: true }));
     await page.keyboard.type(password);
     await page.keyboard.press("Tab");
     await page.keyboard.type(password);
@@ -206,7 +216,10 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
     await page.keyboard.press("Enter");
   }
   await expect(page).toHaveURL(/step=share/);
-  await expect(page.getByRole("heading", { level: 2, name: `Choose what to share with ${coach.name}` })).toBeVisible();
+  const shareHeading = page.getByRole("heading", { level: 2, name: `Choose what to share with ${coach.name}` });
+  await expect(shareHeading).toBeVisible();
+  // Submitting leads focus to the next choice, not the top of the page.
+  if (mode === "keyboard") await expect(shareHeading).toBeFocused();
   await checkPage(page, mode);
 
   // Every answer starts private; share only the story.
@@ -217,14 +230,31 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
   const storyShare = page.getByRole("group", { name: PROMPT.story }).getByRole("checkbox", { name: `Share with ${coach.name}` });
   await press(page, mode, storyShare, "Space");
   await expect(storyShare).toBeChecked();
+  if (mode === "keyboard") await expect(storyShare).toBeFocused();
   const preview = page.getByRole("region", { name: `What ${coach.name} will see` });
   await expect(preview).toContainText(FIRST_WORDS + MORE_WORDS);
   await expect(preview).not.toContainText(PROMPT.scale);
   await expect(preview).not.toContainText(PERSON);
   await checkPage(page, mode);
+  // Sharing waits a few seconds with an Undo: undone, nothing was sent and the choice is as it was.
   await press(page, mode, page.getByRole("button", { name: "Share this answer" }));
-  await expect(page).not.toHaveURL(/step=share/);
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(page.getByRole("status").filter({ hasText: `Sharing this answer with ${coach.name} in a few seconds.` })).toBeVisible();
+  if (mode === "keyboard") await expect(undo).toBeFocused();
+  await checkPage(page, mode);
+  await press(page, mode, undo);
+  const shareButton = page.getByRole("button", { name: "Share this answer" });
+  await expect(shareButton).toBeVisible();
+  if (mode === "keyboard") await expect(shareButton).toBeFocused();
+  await expect(page).toHaveURL(/step=share/);
+  await expect(storyShare).toBeChecked();
+
+  // Shared for real this time: after the few seconds, the submitted page, with focus on what happened.
+  await press(page, mode, shareButton);
+  await expect(page).not.toHaveURL(/step=share/, { timeout: 20_000 });
   await expect(page.getByText(`Shared with ${coach.name}`)).toBeVisible();
+  await expect(page.getByText(`Done: ${coach.name} can now read the answer you chose.`)).toBeVisible();
+  if (mode === "keyboard") await expect(focused(page)).toContainText(`Done: ${coach.name} can now read the answer you chose.`);
   await checkPage(page, mode);
 }
 
@@ -234,6 +264,9 @@ async function coachReadsAndComments(coachPage: Page, clientName: string) {
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("New");
   await expect(row).toContainText(PROMPT.story);
+  // The first line of what was shared, and nothing of what wasn't.
+  await expect(row).toContainText(FIRST_WORDS);
+  await expect(coachPage.getByText(PERSON)).toHaveCount(0);
   await expectAccessible(coachPage);
   await row.getByRole("link").click();
   await expect(coachPage.getByRole("heading", { level: 1, name: EXERCISE })).toBeVisible();
@@ -247,10 +280,12 @@ async function coachReadsAndComments(coachPage: Page, clientName: string) {
   await coachPage.getByLabel(`Comment for ${clientName}`).fill(COMMENT);
   await coachPage.getByRole("button", { name: "Send" }).click();
   await expect(coachPage.getByText(COMMENT)).toBeVisible();
+  // The comment just sent has focus: it's the result of sending.
+  await expect(focused(coachPage)).toContainText(COMMENT);
   await expectAccessible(coachPage);
 }
 
-async function clientSeesAndRevokes(page: Page, mode: Mode, coachPage: Page) {
+async function clientSeesAndRevokes(page: Page, mode: Mode, coachPage: Page, clientName: string) {
   await page.reload();
   await expect(page.getByText(COMMENT)).toBeVisible();
   // One line per viewer: the coach opened the exercise once (reloads within half an hour count as the same time).
@@ -259,15 +294,38 @@ async function clientSeesAndRevokes(page: Page, mode: Mode, coachPage: Page) {
   await typeInto(page, mode, page.getByLabel(`Reply to ${coach.name}`), REPLY);
   await press(page, mode, page.getByRole("button", { name: "Send" }));
   await expect(page.getByText(REPLY)).toBeVisible();
-  const shareBox = page.getByRole("checkbox", { name: `Share with ${coach.name}`, checked: true });
-  await press(page, mode, shareBox, "Space");
+  if (mode === "keyboard") await expect(focused(page)).toContainText(REPLY);
+  const storyBox = page.getByRole("listitem").filter({ hasText: PROMPT.story }).getByRole("checkbox", { name: `Share with ${coach.name}` });
+  await expect(storyBox).toBeChecked();
+  // Revoking stays one step, and focus stays on the box.
+  await press(page, mode, storyBox, "Space");
   await expect(page.getByText("Private: only you can see this answer.")).toHaveCount(3);
   await expect(page.getByRole("checkbox", { name: `Share with ${coach.name}`, checked: true })).toHaveCount(0);
+  if (mode === "keyboard") await expect(storyBox).toBeFocused();
   await checkPage(page, mode);
+
+  // The coach's open page lets go of it within seconds, with a plain sentence.
+  await expect(coachPage.getByText(`${clientName} stopped sharing this answer.`)).toBeVisible({ timeout: 15_000 });
+  await expect(coachPage.getByText(FIRST_WORDS)).toHaveCount(0);
+
+  // Sharing from here is deliberate: ticking shows what the coach would see and asks first.
+  const personBox = page.getByRole("listitem").filter({ hasText: PROMPT.person }).getByRole("checkbox", { name: `Share with ${coach.name}` });
+  await press(page, mode, personBox, "Space");
+  const confirmShare = page.getByRole("button", { name: `Share this answer with ${coach.name}` });
+  await expect(confirmShare).toBeVisible();
+  await expect(page.getByText(`${coach.name} will see this answer, exactly as shown here:`)).toBeVisible();
+  if (mode === "keyboard") await expect(confirmShare).toBeFocused();
+  await checkPage(page, mode);
+  await press(page, mode, page.getByRole("button", { name: "Keep it private" }));
+  await expect(confirmShare).toHaveCount(0);
+  if (mode === "keyboard") await expect(personBox).toBeFocused();
+  await expect(page.getByText("Private: only you can see this answer.")).toHaveCount(3);
 
   // The client's own history: the scale answer, charted, with a table beside it.
   await page.goto("/client/history");
   await expect(page.getByRole("img", { name: new RegExp(`${PROMPT.scale.slice(0, 20)}.*one answer, 7`) })).toBeVisible();
+  // The value is written on the chart, readable without opening the table.
+  await expect(page.locator("[data-chart-values] text")).toHaveText(["7"]);
   await checkPage(page, mode);
 
   // The coach's access ended at once.
@@ -293,7 +351,7 @@ for (const mode of ["phone", "keyboard"] as const) {
     await coachAssigns(coachPage, clientName);
     await clientAnswersAndSubmits(clientPage, mode);
     await coachReadsAndComments(coachPage, clientName);
-    await clientSeesAndRevokes(clientPage, mode, coachPage);
+    await clientSeesAndRevokes(clientPage, mode, coachPage, clientName);
   });
 }
 

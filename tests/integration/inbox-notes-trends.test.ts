@@ -13,7 +13,7 @@ const others = (allowed: string[]) => everyone.filter((who) => !allowed.includes
 const without = (record: Record<string, string>, allowed: string[]) => Object.fromEntries(Object.entries(record).filter(([who]) => !allowed.includes(who)));
 
 describe("inbox", () => {
-  it("lists newly shared answers across the coach's clients, newest first, unread marked, without their text", async () => {
+  it("lists newly shared answers across the coach's clients, newest first, unread marked, with the first line of each and nothing private", async () => {
     const fromClient = await submittedAndShared(callers.coach, callers.client, {
       exerciseId: exercise.exerciseId,
       clientId: world.ids.client,
@@ -44,11 +44,13 @@ describe("inbox", () => {
       exerciseTitle: exercise.title,
       promptId: "word",
       promptLabel: "One word for how you feel now",
+      firstLine: "tender",
       sharedAt: expect.any(Date),
       unread: true,
     });
+    expect(inbox.items.find((i) => i.answerId === fromClient2.saved.calm.answerId)?.firstLine).toBe("8");
     const serialised = JSON.stringify(inbox);
-    for (const secret of ["tender", "brave", "private paragraph", fromClient.saved.reflection.answerId]) expect(serialised).not.toContain(secret);
+    for (const secret of ["private paragraph", fromClient.saved.reflection.answerId]) expect(serialised).not.toContain(secret);
     expect(await callers.coach.inbox.unreadCount()).toEqual({ count: 3 });
 
     // Reading the assignment changes nothing; the page recording its opening marks its shared answers read.
@@ -65,6 +67,25 @@ describe("inbox", () => {
     await client2.answers.setSharing({ assignmentId: fromClient2.assignmentId, coachId: world.ids.coach, shares: [{ promptId: "calm", shared: true }] });
     expect(await callers.coach.inbox.unreadCount()).toEqual({ count: 2 });
     expect((await callers.coach.inbox.list({ limit: 1 })).items[0]).toMatchObject({ answerId: fromClient2.saved.calm.answerId, unread: true });
+  });
+
+  it("shows only the first non-empty line of a written answer, cut at 120 characters in the database", async () => {
+    const long = `${"steady ".repeat(30)}farewell`;
+    const client2 = await world.as("client2");
+    const shared = await submittedAndShared(callers.coach, client2, {
+      exerciseId: exercise.exerciseId,
+      clientId: world.ids.client2,
+      share: ["reflection", "word"],
+      words: { reflection: "\n\n   The first thing I noticed\nand then the second line, which stays out", word: long, calm: 2 },
+    });
+    const items = (await callers.coach.inbox.list({ limit: 100 })).items;
+    const line = (answerId: string) => items.find((i) => i.answerId === answerId)!.firstLine;
+    expect(line(shared.saved.reflection.answerId)).toBe("The first thing I noticed");
+    const cut = line(shared.saved.word.answerId);
+    expect(cut.length).toBeLessThanOrEqual(120);
+    expect(cut.endsWith("steady…")).toBe(true);
+    expect(JSON.stringify(items)).not.toContain("second line");
+    expect(JSON.stringify(items)).not.toContain("farewell");
   });
 
   it("pages with a cursor without repeating or skipping", async () => {

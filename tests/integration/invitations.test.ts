@@ -169,9 +169,16 @@ describe("invitations.preview and accept", () => {
       role: "client",
       practiceName: "Practice A",
       inviterName: "Casey Coach",
+      name: "",
     });
     // Signed-in people get the same answer; the link is what counts.
     expect(await outcome(callers.clientB.invitations.preview({ token }))).toBe("ok");
+  });
+
+  it("offers the name the coach typed, so the join form starts with it", async () => {
+    await callers.coach.invitations.create({ email: "named@example.test", role: "client", name: "  Robin Ash  " });
+    const token = await sendAndTakeToken("named@example.test");
+    expect(await callers.anonymous.invitations.preview({ token })).toMatchObject({ email: "named@example.test", name: "Robin Ash" });
   });
 
   it("answers an unknown link with a kind NOT_FOUND and a malformed one with BAD_REQUEST", async () => {

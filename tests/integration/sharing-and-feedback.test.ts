@@ -142,7 +142,9 @@ describe("what the assigning coach sees", () => {
     expect(view.sharedAnswers.map((a) => a.promptId)).toEqual(["calm"]);
     expect(JSON.stringify(view)).not.toContain(saved.word.answerId);
     expect(JSON.stringify(view)).not.toContain("Thank you for this word.");
-    expect(await outcome(callers.coach.feedback.comment({ answerId: saved.word.answerId, body: "Still there?" }))).toBe("NOT_FOUND");
+    const refused = await callers.coach.feedback.comment({ answerId: saved.word.answerId, body: "Still there?" }).catch((e: unknown) => e);
+    // Still NOT_FOUND, but said plainly to the coach who had read it.
+    expect(refused).toMatchObject({ code: "NOT_FOUND", message: "Cleo Client stopped sharing this answer, so it can't take new comments." });
     const inbox = await callers.coach.inbox.list({ limit: 100 });
     expect(inbox.items.map((i) => i.answerId)).not.toContain(saved.word.answerId);
     const unshared = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "answer.unshared"), eq(auditEvents.entityId, saved.word.answerId)));
@@ -194,6 +196,24 @@ describe("feedback.comment", () => {
     const before = await tableFingerprint(db, loopTables);
     const results = await outcomesFor(callers, others(["client", "coach"]), (c) => c.feedback.comment({ answerId: saved.word.answerId, body: "Hello" }));
     expect(results).toEqual(Object.fromEntries(Object.entries(expected({}, {})).filter(([who]) => who !== "client" && who !== "coach")));
+    expect(await tableFingerprint(db, loopTables)).toBe(before);
+  });
+
+  it("tells only the assigning coach that a client stopped sharing; anyone else gets the ordinary not found", async () => {
+    const { assignmentId, saved } = await sharedTwoOfThree();
+    await callers.client.answers.setSharing({ assignmentId, coachId: world.ids.coach, shares: [{ promptId: "word", shared: false }] });
+    const before = await tableFingerprint(db, loopTables);
+    const messages = Object.fromEntries(
+      await Promise.all(
+        everyone.map(async (who) => {
+          const error = await callers[who].feedback.comment({ answerId: saved.word.answerId, body: "Hello" }).catch((e: unknown) => e as { code: string; message: string });
+          return [who, error && (error as { code?: string }).code ? `${(error as { code: string }).code}: ${(error as { message: string }).message}` : "ok"];
+        }),
+      ),
+    );
+    expect(messages.coach).toBe("NOT_FOUND: Cleo Client stopped sharing this answer, so it can't take new comments.");
+    expect(messages.client).toMatch(/^NOT_FOUND: This answer isn't shared at the moment/);
+    for (const who of others(["client", "coach"])) expect(messages[who]).not.toContain("stopped sharing");
     expect(await tableFingerprint(db, loopTables)).toBe(before);
   });
 

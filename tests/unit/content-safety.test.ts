@@ -25,8 +25,6 @@ const payloads = [
   '<div style="background:url(javascript:alert(1))">x</div>',
 ];
 
-/** What the payload should still read as: the characters a reader can see. */
-const shownAs = (payload: string) => payload.replace(/&#115;/g, "s").replace(/&#x6A;/g, "j");
 
 describe("rendering never lets executable markup through", () => {
   it.each(payloads)("renderMarkdown: %s", (payload) => {
@@ -77,7 +75,8 @@ describe("rendering never lets executable markup through", () => {
     for (const payload of payloads.filter((p) => p.startsWith("[x]("))) {
       const html = renderMarkdown(payload);
       expect(elements(html, "a")).toHaveLength(0);
-      expect(visibleText(html).trim()).toBe(shownAs(payload).replace("&lt;", "<"));
+      // The reader sees the link's words, never its Markdown or its address.
+      expect(visibleText(html).trim()).toBe("x");
     }
   });
 

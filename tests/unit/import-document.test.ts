@@ -131,7 +131,8 @@ describe("importing Markdown", () => {
 
   it("takes the title line and keeps the rest as Markdown", () => {
     expect(draft).toMatchObject({ series: "Small Steps", part: 3, title: "Making Room for Rest", warnings: [] });
-    expect(draft.body.startsWith("Rest is not a reward")).toBe(true);
+    // The opening paragraph became the summary, so the body starts after it.
+    expect(draft.body.startsWith("## Why rest feels hard")).toBe(true);
     expect(draft.body).toContain("## Why rest feels hard");
     expect(draft.body).toContain("- Guilt often says *you haven’t done enough yet*.");
     expect(draft.body).toContain("1. Pick one ten-minute pause in your day.");
@@ -177,6 +178,8 @@ describe("plain text that looks like Markdown by accident", () => {
       "&amp; stays as typed, and so does `this`.",
     ].join("\n");
     const draft = parseImportedDocument(text);
+    // The opening paragraph is the summary; the rest of the body shows each line as typed.
+    expect(draft.summary).toBe("#1 priority: rest. Rate it 2*3 or 5_6, see [this] and <that>.");
     const html = renderMarkdown(draft.body);
     expect(elements(html, "blockquote")).toHaveLength(0);
     expect(elements(html, "ul")).toHaveLength(0);
@@ -185,7 +188,6 @@ describe("plain text that looks like Markdown by accident", () => {
     expect(elements(html, "code")).toHaveLength(0);
     const shown = elements(html, "p").map((p) => textOf(p));
     expect(shown).toEqual([
-      "#1 priority: rest. Rate it 2*3 or 5_6, see [this] and <that>.",
       "> not a quote",
       "+ not a list",
       "2020. A good year.",
@@ -264,7 +266,7 @@ describe("awkward inputs", () => {
 
   it("shortens the summary to 280 characters at a word boundary", () => {
     const long = "Every word in this sentence is here to make a very long paragraph indeed. ".repeat(10);
-    const draft = parseImportedDocument(`Title\n\n${long}`);
+    const draft = parseImportedDocument(`Title\n\nA word first…\n\n${long}`);
     expect(draft.summary.length).toBeLessThanOrEqual(280);
     expect(draft.summary.endsWith("…")).toBe(true);
     expect(long.startsWith(draft.summary.slice(0, -1))).toBe(true);

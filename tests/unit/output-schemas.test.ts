@@ -105,7 +105,7 @@ const samples: Array<[string, z.ZodType, unknown]> = [
     inboxOutputs.list,
     {
       items: [
-        { answerId: id, assignmentId: id, clientId: id, clientName: "Cleo", exerciseTitle: "Noticing", promptId: "calm", promptLabel: "How calm?", sharedAt: at, unread: true },
+        { answerId: id, assignmentId: id, clientId: id, clientName: "Cleo", exerciseTitle: "Noticing", promptId: "calm", promptLabel: "How calm?", firstLine: "7", sharedAt: at, unread: true },
       ],
       nextCursor: cursor,
     },

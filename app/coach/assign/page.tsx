@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 export const metadata: Metadata = { title: "Assign an exercise" };
 
@@ -35,7 +36,7 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-muted">Exercise</p>
         <p className="text-lg font-medium">{exercise.title}</p>
         <p className="text-sm text-muted">
-          On “{exercise.article.title}” · {exercise.prompts.length} {exercise.prompts.length === 1 ? "prompt" : "prompts"}
+          On {quoteTitle(exercise.article.title)} · {exercise.prompts.length} {exercise.prompts.length === 1 ? "prompt" : "prompts"}
         </p>
         <Link
           href={`/coach/assign${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`}

@@ -27,7 +27,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           to get started.
         </p>
         <div className="mt-6 rounded-xl border border-line bg-white p-5">
-          <AcceptInvitationForm email={preview.email} action={acceptInvitationAction.bind(null, token)} />
+          <AcceptInvitationForm email={preview.email} suggestedName={preview.name} action={acceptInvitationAction.bind(null, token)} />
         </div>
       </div>
     </main>

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { count, id, keysetPage } from "./common";
 
-/** Where a newly shared answer is, never what it says. */
+/** Where a newly shared answer is, and the first line of what was shared (at most 120 characters). */
 export const inboxItem = z.strictObject({
   answerId: id,
   assignmentId: id,
@@ -11,6 +11,7 @@ export const inboxItem = z.strictObject({
   exerciseTitle: z.string(),
   promptId: z.string(),
   promptLabel: z.string(),
+  firstLine: z.string().max(120),
   sharedAt: z.date(),
   unread: z.boolean(),
 });

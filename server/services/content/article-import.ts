@@ -6,6 +6,7 @@ import { type Actor, authorize, policy } from "@/server/policy";
 import type { ArticleFieldsInput } from "./articles/create";
 import { decodeImportFile, IMPORT_MAX_BYTES } from "./import/decode-file";
 import { parseImportedDocument, type ImportDraft } from "./import/parse-document";
+import { plainTitle } from "./import/title";
 import { type PromptDefinition } from "@/lib/content/prompts";
 import { promptListSchema } from "@/server/services/content/prompt-schemas";
 
@@ -59,10 +60,13 @@ export async function saveImport(
 ): Promise<{ articleId: string; exerciseId: string | null }> {
   authorize(policy.editsContent(actor));
   const prompts = input.exercise ? promptsFromQuestions(input.exercise.questions) : [];
+  // Titles are plain text, whatever the reviewed form still carried from the document.
+  const articleTitle = plainTitle(input.article.title) || input.article.title;
+  const exerciseTitle = input.exercise ? plainTitle(input.exercise.title) || input.exercise.title : "";
   return db.transaction(async (tx) => {
     const [article] = await tx
       .insert(articles)
-      .values({ ...input.article, practiceId: actor.practiceId, status: "draft", createdById: actor.userId, createdAt: now, updatedAt: now })
+      .values({ ...input.article, title: articleTitle, practiceId: actor.practiceId, status: "draft", createdById: actor.userId, createdAt: now, updatedAt: now })
       .returning({ id: articles.id });
     if (!input.exercise) return { articleId: article!.id, exerciseId: null };
     const [exercise] = await tx
@@ -70,7 +74,7 @@ export async function saveImport(
       .values({
         practiceId: actor.practiceId,
         articleId: article!.id,
-        draftTitle: input.exercise.title,
+        draftTitle: exerciseTitle,
         draftPrompts: prompts,
         createdById: actor.userId,
         createdAt: now,

@@ -13,14 +13,29 @@ export type ArticleSection = { anchor: string; title: string; level: number; mar
 /** Headings up to this level open a section; deeper headings are part of their section's text. */
 const SECTION_MAX_LEVEL = 3;
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
+const isSafeLink = (href: string | number | null) => typeof href === "string" && SAFE_LINK.test(href.trim());
 
 function createParser(): MarkdownIt {
   // html:false escapes raw HTML; typographer stays off so quotes and dashes read exactly as typed.
   const md = markdownit({ html: false, linkify: true, typographer: false });
   // Images are never rendered: an article is words, and an image URL could track who read it.
   md.disable("image");
-  // An allowlist, checked after markdown-it decodes entities and normalizes the URL.
-  md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  // Every link is parsed, so an unsafe one can be dropped whole: the reader sees its words, never
+  // its Markdown. The allowlist is checked below, after markdown-it decodes entities and normalizes the URL.
+  md.validateLink = () => true;
+  md.core.ruler.push("hearth_unsafe_links", (state) => {
+    for (const token of state.tokens) {
+      if (token.type === "inline" && token.children) token.children = withoutUnsafeLinks(token.children);
+    }
+  });
+  md.core.ruler.push("hearth_lettered_lists", (state) => {
+    letteredLists(state.tokens);
+  });
+  // A table scrolls sideways inside its own box on a narrow screen; the box takes focus so
+  // keyboard users can scroll it too.
+  md.renderer.rules.table_open = (tokens, idx, options, _env, self) =>
+    `<div class="table-scroll" role="group" aria-label="Table" tabindex="0">${self.renderToken(tokens, idx, options)}`;
+  md.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>`;
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx]!;
     token.attrSet("rel", "noopener noreferrer");
@@ -28,6 +43,61 @@ function createParser(): MarkdownIt {
     return self.renderToken(tokens, idx, options);
   };
   return md;
+}
+
+/** Link tokens whose address isn't on the allowlist are removed; the text between them stays. */
+function withoutUnsafeLinks(children: Token[]): Token[] {
+  const kept: Token[] = [];
+  let dropping = false;
+  for (const child of children) {
+    if (child.type === "link_open" && !isSafeLink(child.attrGet("href"))) {
+      dropping = true;
+      continue;
+    }
+    if (child.type === "link_close" && dropping) {
+      dropping = false;
+      continue;
+    }
+    kept.push(child);
+  }
+  return kept;
+}
+
+const LETTER_MARK = /^\(?([a-z])\)\s+/i;
+
+/**
+ * A bullet list whose points start "a)", "b)", "c)"… in order is a lettered list: it becomes an
+ * <ol type="a"> and the letters move from the text to the list markers.
+ */
+function letteredLists(tokens: Token[]): void {
+  for (let open = 0; open < tokens.length; open++) {
+    if (tokens[open]!.type !== "bullet_list_open") continue;
+    const level = tokens[open]!.level;
+    const firsts: Token[] = [];
+    let close = open + 1;
+    for (; close < tokens.length && !(tokens[close]!.type === "bullet_list_close" && tokens[close]!.level === level); close++) {
+      const token = tokens[close]!;
+      if (token.type === "list_item_open" && token.level === level + 1) {
+        const inline = tokens[close + 2];
+        const first = inline?.type === "inline" ? inline.children?.[0] : undefined;
+        if (first?.type !== "text") break;
+        firsts.push(first);
+      }
+    }
+    const letters = firsts.map((text) => LETTER_MARK.exec(text.content)?.[1] ?? "");
+    const upper = letters[0] === "A";
+    const inOrder =
+      firsts.length >= 2 &&
+      tokens[close]?.type === "bullet_list_close" &&
+      letters.every((letter, i) => letter === String.fromCharCode((upper ? 65 : 97) + i));
+    if (!inOrder) continue;
+    for (const text of firsts) text.content = text.content.replace(LETTER_MARK, "");
+    for (const token of [tokens[open]!, tokens[close]!]) {
+      token.type = token.type.replace("bullet", "ordered");
+      token.tag = "ol";
+    }
+    tokens[open]!.attrSet("type", upper ? "A" : "a");
+  }
 }
 
 /** The shared parser. Exported for the importer, which reads its own output with the same rules. */

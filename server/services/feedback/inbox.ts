@@ -13,6 +13,8 @@ export type InboxItem = {
   exerciseTitle: string;
   promptId: string;
   promptLabel: string;
+  /** The first line of what was shared, at most INBOX_FIRST_LINE_MAX characters. */
+  firstLine: string;
   sharedAt: Date;
   unread: boolean;
 };
@@ -20,12 +22,33 @@ export type InboxItem = {
 /** Shared answers of assignments the actor made. answers.coach_id is the assigning coach (denormalised). */
 const inboxOf = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, true));
 
+export const INBOX_FIRST_LINE_MAX = 120;
+
+/**
+ * The start of the shared answer, cut in the database so no more than a line ever leaves it: a
+ * written answer's first non-empty line, a scale's number, the choices picked.
+ */
+const firstLineSql = sql<string>`left(case ${answers.value}->>'kind'
+    when 'text' then coalesce(substring(${answers.value}->>'text' from '[^[:space:]][^' || chr(10) || ']*'), '')
+    when 'scale' then coalesce(${answers.value}->>'value', '')
+    when 'choice' then coalesce((select string_agg(s, ', ') from jsonb_array_elements_text(${answers.value}->'selected') as s), '')
+    else '' end, ${INBOX_FIRST_LINE_MAX + 1})`;
+
+/** Ends a line cut at the limit with an ellipsis, at a word boundary when there is one nearby. */
+function shortLine(line: string): string {
+  const flat = line.replace(/\s+/g, " ").trim();
+  if (flat.length <= INBOX_FIRST_LINE_MAX) return flat;
+  const cut = flat.slice(0, INBOX_FIRST_LINE_MAX - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > INBOX_FIRST_LINE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** Unread: never opened, or shared again since the coach last opened it. */
 const unreadSql = or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answers.sharedAt));
 
 /**
  * Newly shared answers across the coach's clients, newest first, served by the partial index
- * answers_coach_inbox_idx. Shows where an answer is, never what it says.
+ * answers_coach_inbox_idx. Shows where an answer is and its first line (shared answers only).
  */
 export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: TimeCursor | null; limit: number }): Promise<Page<InboxItem>> {
   authorize(policy.readsSharedAnswersAsCoach(actor));
@@ -39,6 +62,7 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: T
       exerciseTitle: exerciseVersions.title,
       promptId: answers.promptId,
       promptLabel: sql<string>`coalesce((select p->>'label' from jsonb_array_elements(${exerciseVersions.prompts}) as p where p->>'id' = ${answers.promptId} limit 1), '')`,
+      firstLine: firstLineSql,
       sharedAt: answers.sharedAt,
       unread: sql<boolean>`${unreadSql}`.mapWith(Boolean),
     })
@@ -55,7 +79,7 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: T
     )
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);
-  const items = rows.map((row) => ({ ...row, sharedAt: row.sharedAt! }));
+  const items = rows.map((row) => ({ ...row, firstLine: shortLine(row.firstLine ?? ""), sharedAt: row.sharedAt! }));
   return toPage(items, input.limit, (row) => ({ at: row.sharedAt, id: row.answerId }));
 }
 

@@ -18,7 +18,7 @@ export type HandoverResult = { clientIds: string[]; movedAssignments: number; un
  * "handover"), the client gets an email and a notice, and `client.handed_over` is recorded.
  *
  * Old reflections move too, private, so the client can choose to share any of them with the new
- * coach (ADR 0020). Comment threads keep the coach they were written with, and a coach reads only
+ * coach (ADR 0021). Comment threads keep the coach they were written with, and a coach reads only
  * their own, so the new coach never sees the conversation the client had with the old one.
  *
  * The client's assignments with the old coach are row-locked first (FOR UPDATE): a save or a share

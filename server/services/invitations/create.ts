@@ -65,6 +65,7 @@ export async function createInvitation(
         practiceId: actor.practiceId,
         email,
         role: input.role,
+        inviteeName: input.name?.trim() ?? "",
         invitedById: actor.userId,
         tokenHash: hashInvitationToken(token),
         expiresAt,

@@ -16,6 +16,7 @@ export type UsableInvitation = {
   id: string;
   email: string;
   role: "admin" | "coach" | "client";
+  inviteeName: string;
   practiceId: string;
   practiceName: string;
   invitedById: string;
@@ -28,6 +29,7 @@ export async function findUsableInvitation(db: Queryable, token: string, now: Da
       id: invitations.id,
       email: invitations.email,
       role: invitations.role,
+      inviteeName: invitations.inviteeName,
       practiceId: invitations.practiceId,
       practiceName: practices.name,
       invitedById: invitations.invitedById,

@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import type { Role } from "@/lib/people/roles";
 import { findUsableInvitation } from "./find-usable";
 
-export type InvitationPreview = { email: string; role: Role; practiceName: string; inviterName: string };
+export type InvitationPreview = { email: string; role: Role; practiceName: string; inviterName: string; /** What the inviter called them; "" if nothing. */ name: string };
 
 /** What the invitation page shows before the person chooses a password. Open to anyone holding the link. */
 export async function previewInvitation(db: Queryable, input: { token: string }, now = new Date()): Promise<InvitationPreview> {
@@ -13,5 +13,6 @@ export async function previewInvitation(db: Queryable, input: { token: string },
     role: invitation.role,
     practiceName: invitation.practiceName,
     inviterName: invitation.inviterName,
+    name: invitation.inviteeName,
   };
 }

@@ -62,7 +62,7 @@ export default async function ClientAssignmentPage({
       {step === "share" ? (
         <ShareStep assignmentId={assignment.id} coachId={assignment.coachId} coachName={assignment.coachName} prompts={version.prompts} answers={view.answers} />
       ) : (
-        <SubmittedView view={view} />
+        <SubmittedView view={view} justShared={step === "done"} />
       )}
     </>
   );

@@ -3,7 +3,7 @@ import type { Token } from "markdown-it";
 import { LIMITS } from "@/lib/content/prompts";
 import { findQuestions, inlineText, markdownParser } from "../markdown";
 import { plainTextToMarkdown } from "./plain-text";
-import { parseSeriesTitle } from "./title";
+import { parseSeriesTitle, plainTitle } from "./title";
 
 /**
  * Turns a plain-text or Markdown document into a draft article for an admin to review: title,
@@ -98,32 +98,97 @@ function readTitleLine(lines: string[], markdown: boolean): TitleLine | null {
   return { text: line, consumed: isTitle ? index + 1 : index, isTitle };
 }
 
-/** Markdown stays as typed; "•" bullets (outside code) become Markdown list items. */
+const MARKDOWN_LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])\s/;
+const INDENTED_DASH = /^\s{2,}[-*+•]\s+(\S.*)$/u;
+const LETTERED_LINE = /^ {0,3}\(?([a-zA-Z])\)\s+(\S.*)$/;
+
+/**
+ * Markdown stays as typed, except what its author meant as a list but Markdown reads as text:
+ * "•" bullets, lines lettered "a)", "b)"… (kept as "- a) …", which the renderer shows as a
+ * lettered list) and dash lines indented under a paragraph (which Markdown would run into it).
+ * Code fences are left alone.
+ */
 function tidyMarkdown(lines: string[]): string {
   let inFence = false;
-  return lines
-    .map((line) => {
-      if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
-      return inFence ? line : line.replace(/^(\s*)[•●◦▪‣∙·](?=\s+\S)/u, "$1-");
-    })
-    .join("\n")
-    .trim();
+  // Whether the lines above belong to a list, where indented dashes are already sub-points.
+  let inList = false;
+  let expectedLetter: string | null = null;
+  let inDashRun = false;
+  const out: string[] = [];
+  const startBlock = () => {
+    if (out.length > 0 && out[out.length - 1]!.trim() !== "") out.push("");
+  };
+  for (const raw of lines) {
+    if (/^ {0,3}(?:```|~~~)/.test(raw)) inFence = !inFence;
+    if (inFence || /^ {0,3}(?:```|~~~)/.test(raw)) {
+      out.push(raw);
+      continue;
+    }
+    const line = raw.replace(/^(\s*)[•●◦▪‣∙·](?=\s+\S)/u, "$1-");
+    if (line.trim() === "") {
+      inDashRun = false;
+      out.push(line);
+      continue;
+    }
+    const lettered = LETTERED_LINE.exec(line);
+    const letter = lettered?.[1];
+    if (letter && (/^[aA]$/.test(letter) || letter === expectedLetter)) {
+      if (/^[aA]$/.test(letter)) startBlock();
+      out.push(`- ${letter}) ${lettered![2]}`);
+      expectedLetter = String.fromCharCode(letter.charCodeAt(0) + 1);
+      inList = true;
+      continue;
+    }
+    const dash = INDENTED_DASH.exec(line);
+    if (dash && (inDashRun || !inList)) {
+      if (!inDashRun) startBlock();
+      out.push(`- ${dash[1]}`);
+      inDashRun = true;
+      continue;
+    }
+    inDashRun = false;
+    if (MARKDOWN_LIST_ITEM.test(line)) inList = true;
+    else if (!/^\s/.test(line)) {
+      inList = false;
+      expectedLetter = null;
+    }
+    out.push(line);
+  }
+  return out.join("\n").trim();
 }
 
 const isRealParagraph = (text: string) =>
   text.split(/\s+/).length >= REAL_PARAGRAPH_MIN_WORDS && !/(?:…|\.\.\.|:)$/u.test(text);
 
+type SummaryChoice = { text: string; real: boolean; /** Source lines of the paragraph it came from. */ lines: [number, number] | null };
+
 /** The first paragraph that reads as prose (not a list point, not a teaser line), as plain text. */
-function summaryOf(tokens: Token[]): string {
-  let firstAny = "";
+function summaryOf(tokens: Token[]): SummaryChoice {
+  let firstAny: SummaryChoice = { text: "", real: false, lines: null };
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.type !== "paragraph_open" || tokens[i]!.level !== 0) continue;
     const text = inlineText(tokens[i + 1]);
     if (!text) continue;
-    if (isRealParagraph(text)) return shortenAtWord(text, IMPORT_SUMMARY_MAX);
-    firstAny ||= text;
+    const lines = (tokens[i]!.map as [number, number] | null) ?? null;
+    if (isRealParagraph(text)) return { text, real: true, lines };
+    if (!firstAny.text) firstAny = { text, real: false, lines };
   }
-  return shortenAtWord(firstAny, IMPORT_SUMMARY_MAX);
+  return firstAny;
+}
+
+/**
+ * The summary is shown right above the body, so it never repeats the body's opening paragraph:
+ * that paragraph moves into the summary when it is prose that fits whole, and otherwise the
+ * summary is left for the admin to write.
+ */
+function summaryAndBody(body: string, tokens: Token[]): { summary: string; body: string } {
+  const choice = summaryOf(tokens);
+  const opensBody = choice.lines !== null && tokens[0]?.type === "paragraph_open" && tokens[0].map?.[0] === choice.lines[0];
+  if (!opensBody) return { summary: shortenAtWord(choice.text, IMPORT_SUMMARY_MAX), body };
+  if (!choice.real || choice.text.length > IMPORT_SUMMARY_MAX) return { summary: "", body };
+  const rest = body.split("\n").slice(choice.lines![1]).join("\n").trim();
+  // A document that is one paragraph keeps it as its body.
+  return rest === "" ? { summary: "", body } : { summary: choice.text, body: rest };
 }
 
 /** The text of every block, one per paragraph, with Markdown syntax and escapes removed. */
@@ -156,7 +221,7 @@ export function parseImportedDocument(text: string, options: ImportOptions = {})
 
   const titleLine = readTitleLine(lines, markdown)!;
   // In Markdown, "**Title**" means the words it shows, not its asterisks.
-  let title = markdown ? inlineText(markdownParser.parseInline(titleLine.text, {})[0]) : titleLine.text;
+  let title = plainTitle(markdown ? inlineText(markdownParser.parseInline(titleLine.text, {})[0]) : titleLine.text);
   let series: string | null = null;
   let part: number | null = null;
   if (titleLine.isTitle) {
@@ -174,8 +239,9 @@ export function parseImportedDocument(text: string, options: ImportOptions = {})
   }
 
   const bodyLines = lines.slice(titleLine.consumed);
-  const body = markdown ? tidyMarkdown(bodyLines) : plainTextToMarkdown(bodyLines);
-  const tokens = markdownParser.parse(body, {});
+  const fullBody = markdown ? tidyMarkdown(bodyLines) : plainTextToMarkdown(bodyLines);
+  const tokens = markdownParser.parse(fullBody, {});
+  const { summary, body } = summaryAndBody(fullBody, tokens);
 
   const questions = findQuestions(plainBlocks(tokens)).filter((q) => q.length <= LIMITS.promptLabel);
   if (questions.length > LIMITS.maxPrompts) warnings.push(IMPORT_WARNINGS.manyQuestions(questions.length));
@@ -184,7 +250,7 @@ export function parseImportedDocument(text: string, options: ImportOptions = {})
     title,
     series,
     part,
-    summary: summaryOf(tokens),
+    summary,
     body,
     suggestedPrompts: questions.slice(0, LIMITS.maxPrompts),
     warnings,

@@ -8,7 +8,7 @@ import { escapeInline, escapeLine } from "./escape";
  */
 
 type TextLine = { indent: number; text: string };
-type Item = { indent: number; ordered: boolean; number: number; text: string[]; children: string[] };
+type Item = { indent: number; ordered: boolean; letter: string | null; number: number; text: string[]; children: string[] };
 type Block =
   | { type: "paragraph"; lines: TextLine[]; indent: number }
   | { type: "item"; item: Item }
@@ -17,6 +17,8 @@ type Block =
 
 const BULLET = /^([•●◦▪‣∙·*-])\s+(\S.*)$/u;
 const NUMBERED = /^(\d{1,3})[.)]\s+(\S.*)$/;
+/** "a) …", "(b) …": a lettered point, kept as a list whose letters the renderer turns into markers. */
+const LETTERED = /^\(?([a-zA-Z])\)\s+(\S.*)$/;
 const RULE = /^([-*_=~•·])(?:\s*\1){2,}$/u;
 const UNDERLINE = /^(?:=+|-+)$/;
 // A line this long is a whole paragraph typed on one line, not hard-wrapped text.
@@ -43,13 +45,21 @@ function measure(raw: string): TextLine {
   return { indent, text: raw.slice(i).trim().replace(/[ \t]{2,}|\t/g, " ") };
 }
 
-function itemOf(line: TextLine): Item | null {
+const nextLetter = (letter: string) => String.fromCharCode(letter.charCodeAt(0) + 1);
+
+/** A point of a list; a lettered line counts only as "a)" or as the letter after the last lettered point. */
+function itemOf(line: TextLine, lastLetter: string | null): Item | null {
   const numbered = NUMBERED.exec(line.text);
   if (numbered) {
-    return { indent: line.indent, ordered: true, number: Number(numbered[1]), text: [numbered[2]!], children: [] };
+    return { indent: line.indent, ordered: true, letter: null, number: Number(numbered[1]), text: [numbered[2]!], children: [] };
   }
   const bullet = BULLET.exec(line.text);
-  if (bullet) return { indent: line.indent, ordered: false, number: 0, text: [bullet[2]!], children: [] };
+  if (bullet) return { indent: line.indent, ordered: false, letter: null, number: 0, text: [bullet[2]!], children: [] };
+  const lettered = LETTERED.exec(line.text);
+  const letter = lettered?.[1];
+  if (letter && (/^[aA]$/.test(letter) || (lastLetter !== null && letter === nextLetter(lastLetter)))) {
+    return { indent: line.indent, ordered: false, letter, number: 0, text: [lettered![2]!], children: [] };
+  }
   return null;
 }
 
@@ -71,6 +81,7 @@ function toBlocks(rawLines: string[]): Block[] {
   const blocks: Block[] = [];
   let paragraph: Extract<Block, { type: "paragraph" }> | null = null;
   let item: Item | null = null;
+  let lastLetter: string | null = null;
 
   for (const line of lines) {
     if (!line.text) {
@@ -90,11 +101,12 @@ function toBlocks(rawLines: string[]): Block[] {
       item = null;
       continue;
     }
-    const asItem = itemOf(line);
+    const asItem = itemOf(line, lastLetter);
     if (asItem) {
       paragraph = null;
+      lastLetter = asItem.letter;
       // A deeper bullet right under a point is a sub-point of it.
-      if (item && !asItem.ordered && asItem.indent > item.indent) {
+      if (item && !asItem.ordered && asItem.letter === null && asItem.indent > item.indent) {
         item.children.push(asItem.text[0]!);
         continue;
       }
@@ -141,7 +153,8 @@ type ListEntry = { item: Item; explanation: Extract<Block, { type: "paragraph" }
 
 const isParagraph = (block: Block | undefined): block is Extract<Block, { type: "paragraph" }> =>
   block?.type === "paragraph" && !looksLikeHeading(block);
-const sameList = (block: Block | undefined, ordered: boolean) => block?.type === "item" && block.item.ordered === ordered;
+const sameList = (block: Block | undefined, first: Item) =>
+  block?.type === "item" && block.item.ordered === first.ordered && (block.item.letter === null) === (first.letter === null);
 
 // At most this many paragraphs between two points are read as the first point's explanation.
 const MAX_EXPLANATION_PARAGRAPHS = 3;
@@ -153,11 +166,10 @@ const MAX_EXPLANATION_PARAGRAPHS = 3;
  */
 function collectList(blocks: Block[], start: number): { entries: ListEntry[]; next: number } {
   const first = blocks[start] as Extract<Block, { type: "item" }>;
-  const ordered = first.item.ordered;
   const entries: ListEntry[] = [];
   let explained = false;
   let i = start;
-  while (sameList(blocks[i], ordered)) {
+  while (sameList(blocks[i], first.item)) {
     const entry: ListEntry = { item: (blocks[i] as Extract<Block, { type: "item" }>).item, explanation: [] };
     i++;
     while (isParagraph(blocks[i]) && (blocks[i] as Extract<Block, { type: "paragraph" }>).indent > entry.item.indent) {
@@ -167,9 +179,9 @@ function collectList(blocks: Block[], start: number): { entries: ListEntry[]; ne
     if (entry.explanation.length === 0) {
       let ahead = i;
       while (ahead - i < MAX_EXPLANATION_PARAGRAPHS && isParagraph(blocks[ahead])) ahead++;
-      if (ahead > i && sameList(blocks[ahead], ordered)) {
+      if (ahead > i && sameList(blocks[ahead], first.item)) {
         for (; i < ahead; i++) entry.explanation.push(blocks[i] as Extract<Block, { type: "paragraph" }>);
-      } else if (explained && isParagraph(blocks[i]) && !sameList(blocks[i + 1], ordered)) {
+      } else if (explained && isParagraph(blocks[i]) && !sameList(blocks[i + 1], first.item)) {
         entry.explanation.push(blocks[i] as Extract<Block, { type: "paragraph" }>);
         i++;
       }
@@ -207,7 +219,8 @@ function listMarkdown(entries: ListEntry[]): string {
     const marker = item.ordered ? `${item.number}.` : "-";
     const pad = " ".repeat(marker.length + 1);
     const [firstLine, ...more] = item.text;
-    const lines = [`${marker} ${itemLead(firstLine!, explanation.length > 0)}`];
+    const letter = item.letter ? `${item.letter}) ` : "";
+    const lines = [`${marker} ${letter}${itemLead(firstLine!, explanation.length > 0)}`];
     for (const line of more) lines.push(pad + escapeLine(line));
     for (const child of item.children) lines.push(`${pad}- ${escapeLine(child)}`);
     for (const paragraph of explanation) lines.push("", paragraphMarkdown(paragraph, pad));

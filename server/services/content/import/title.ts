@@ -50,3 +50,11 @@ export function parseSeriesTitle(line: string): ParsedTitle | null {
   const subtitle = trimSeparators(match[3] ?? "");
   return { series, part, title: subtitle || text };
 }
+
+// Bounded so the pattern stays linear on a line full of "<".
+const HTML_TAG = /<\/?[A-Za-z][^<>]{0,500}>/g;
+
+/** A title as plain words: HTML tags a document carried are dropped, never shown as text. */
+export function plainTitle(title: string): string {
+  return title.replace(HTML_TAG, "").replace(/\s+/g, " ").trim();
+}

@@ -19,6 +19,7 @@ import { promptKindLabels, promptKinds } from "@/lib/content/prompts";
 import { builderReducer, initialBuilderState, isDirty, type BuilderInitial } from "./builder-state";
 import { PromptEditor } from "./prompt-editor";
 import { VersionHistory } from "./version-history";
+import { quoteTitle } from "@/lib/text/quote-title";
 
 /**
  * The exercise builder. It edits the working draft; publishing turns the draft into the next
@@ -175,7 +176,7 @@ export function ExerciseBuilder({ initial, justCreated }: { initial: BuilderInit
       {articleStatus !== "published" ? (
         <Notice tone="warn">
           <p>
-            The article “{initial.article.title}” is still a {articleStatus === "archived" ? "archived article" : "draft"}. Clients read it
+            The article {quoteTitle(initial.article.title)} is still a {articleStatus === "archived" ? "archived article" : "draft"}. Clients read it
             beside the prompts, so it has to be published before this exercise can be.
           </p>
           {articleStatus === "draft" ? (
