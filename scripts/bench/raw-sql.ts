@@ -32,14 +32,18 @@ export async function measureRaw(
 ): Promise<RawFigures> {
   const captured: Captured[] = [];
   let capturing = false;
+  let transactions = 0;
   const client = postgres(url, {
     max: 1,
     onnotice: () => {},
-    debug: (_connection, query, params) => {
-      if (capturing) captured.push({ query, params: params as unknown[] });
+    // Only to see transactions: postgres.js' own parameters are already serialised (a boolean as "t", which
+    // would not read back as true), so the statements come from Drizzle's logger below.
+    debug: (_connection, query) => {
+      if (capturing && /^\s*begin\b/i.test(query)) transactions++;
     },
   });
-  const db = drizzle({ client, schema }) as unknown as Database;
+  const logger = { logQuery: (query: string, params: unknown[]) => void (capturing && captured.push({ query, params })) };
+  const db = drizzle({ client, schema, logger }) as unknown as Database;
   const limitsNow = limits;
   const call = async () => {
     const session = await resolveSessionState(db, sessionId, limitsNow);
@@ -62,8 +66,8 @@ export async function measureRaw(
       inProcessSamples.push(performance.now() - t0);
     }
 
-    const statements = captured.filter((c) => !/^\s*(begin|commit|rollback)\b/i.test(c.query));
-    const inTransaction = captured.some((c) => /^\s*begin\b/i.test(c.query));
+    const statements = captured;
+    const inTransaction = transactions > 0;
     const replay = async () => {
       if (inTransaction) {
         await client.begin(async (tx) => {
