@@ -17,15 +17,20 @@ export type InboxItem = {
   unread: boolean;
 };
 
-/** Shared answers of assignments the actor made. answers.coach_id is the assigning coach (denormalised). */
-const inboxOf = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, true));
+/**
+ * Shared answers of assignments the actor made. answers.coach_id is the assigning coach, denormalised and kept
+ * equal to assignments.coach_id (a handover moves both), so the assignment's coach needn't be checked again:
+ * that extra filter kept Postgres from reading the inbox index as one range (issue 12).
+ * `shared = true` is a literal, not a parameter, so the partial indexes on it match in every plan.
+ */
+const inboxOf = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, sql`true`));
 
-/** Unread: never opened, or shared again since the coach last opened it. */
+/** Unread: never opened, or shared again since the coach last opened it (the predicate of answers_coach_unread_idx). */
 const unreadSql = or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answers.sharedAt));
 
 /**
  * Newly shared answers across the coach's clients, newest first, served by the partial index
- * answers_coach_inbox_idx. Shows where an answer is, never what it says.
+ * answers_coach_inbox_idx as one range, whatever the page. Shows where an answer is, never what it says.
  */
 export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: TimeCursor | null; limit: number }): Promise<Page<InboxItem>> {
   authorize(policy.readsSharedAnswersAsCoach(actor));
@@ -47,11 +52,7 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: T
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
     .innerJoin(users, eq(users.id, answers.clientId))
     .where(
-      and(
-        inboxOf(actor),
-        eq(assignments.coachId, actor.userId),
-        order.after(input.cursor),
-      ),
+      and(inboxOf(actor), order.after(input.cursor)),
     )
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);
