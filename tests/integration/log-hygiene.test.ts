@@ -26,7 +26,9 @@ import { testLimits, TEST_PASSWORD } from "../helpers/world";
 const pageRequest = vi.hoisted(() => ({ db: undefined as unknown, sessionId: "" }));
 vi.mock("@/server/db", () => ({ getDb: async () => pageRequest.db }));
 vi.mock("@/server/auth/next-auth", () => ({ auth: async () => ({ sessionId: pageRequest.sessionId }) }));
-vi.mock("@/server/auth/session-token", () => ({ sessionIdFromCookie: async () => pageRequest.sessionId || null }));
+vi.mock("@/server/auth/session-token", () => ({
+  readSessionCookie: async () => (pageRequest.sessionId ? { token: pageRequest.sessionId, sessionId: async () => pageRequest.sessionId } : null),
+}));
 
 /**
  * Runs a whole flow with failures while capturing everything written to the console, stdout and
