@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboxEmails, users } from "@/db/schema";
 import { authLogger } from "@/server/auth/auth-logger";
 import { getCurrentSession } from "@/server/auth/current-session";
+import { forgetCachedSessions } from "@/server/services/auth/session-cache";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { deliverDueEmails } from "@/server/services/mail/deliver";
 import { configureMailKick, kickMailDelivery, mailDeliveryIdle } from "@/server/services/mail/kick";
@@ -234,6 +235,8 @@ describe("logs during a whole flow with failures", () => {
   it("logs a failed session lookup for a page by its id, and throws nothing of it", async () => {
     pageRequest.sessionId = secrets.sessionId;
     expect(await getCurrentSession()).toMatchObject({ userId: world.ids.coach });
+    // The session is remembered for a few seconds (decision 0020): forget it, so the next request looks it up.
+    forgetCachedSessions();
     vi.spyOn(db, "select").mockImplementationOnce(() => {
       throw queryErrorQuoting([secrets.sessionId]);
     });
