@@ -81,3 +81,13 @@ describe("the session cache", () => {
     expect(await cache.lookup("c", async () => "c again", () => true)).toBe("c");
   });
 });
+
+describe("the session cache turned off (SESSION_CACHE_SECONDS=0)", () => {
+  it("looks every request up", async () => {
+    const cache = createSessionCache<string>({ ttlMs: 0, clock: () => 0 });
+    let loads = 0;
+    for (let i = 0; i < 3; i++) await cache.lookup("t", async () => `load ${++loads}`, () => true);
+    expect(loads).toBe(3);
+    expect(cache.size()).toBe(0);
+  });
+});

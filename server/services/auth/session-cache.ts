@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/server/env";
 
 /**
  * Signed-in sessions, remembered per cookie token for a few seconds, so a page and the tRPC calls it makes
@@ -6,12 +7,13 @@ import "server-only";
  * the server's CPU per request).
  *
  * What it costs: a session ended or a person disabled from elsewhere (another instance, a script, the
- * database) is still let in for at most SESSION_CACHE_MS. A change made through this instance
+ * database) is still let in for at most SESSION_CACHE_SECONDS (5 by default; 0 turns the cache off). A change made through this instance
  * (sign-out, ending sessions, disabling, a role, password or account change) forgets every cached session
  * at once, so there it takes effect on the very next request. Only complete sessions are kept: one
  * waiting for its second step, ended or unknown is looked up every time.
  */
 
+/** The default window; SESSION_CACHE_SECONDS sets the process's own (0: no cache). */
 export const SESSION_CACHE_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
@@ -39,7 +41,7 @@ export function createSessionCache<T>(options: { ttlMs?: number; maxEntries?: nu
       const startedIn = generation;
       const value = await load();
       // A clear() while this lookup ran may be about this very session: don't keep what was read before it.
-      if (keep(value) && startedIn === generation) {
+      if (ttlMs > 0 && keep(value) && startedIn === generation) {
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
         entries.set(token, { value, until: clock() + ttlMs });
       }
@@ -57,7 +59,7 @@ export function createSessionCache<T>(options: { ttlMs?: number; maxEntries?: nu
 const holder = globalThis as unknown as { __hearthSessionCache?: SessionCache<unknown> };
 
 export function processSessionCache<T>(): SessionCache<T> {
-  holder.__hearthSessionCache ??= createSessionCache<unknown>();
+  holder.__hearthSessionCache ??= createSessionCache<unknown>({ ttlMs: env.SESSION_CACHE_SECONDS * 1000 });
   return holder.__hearthSessionCache as SessionCache<T>;
 }
 
