@@ -16,9 +16,10 @@ import { quantiles, type Quantiles } from "./bench/stats";
 /**
  * HTTP benchmark of the production build against the benchmark dataset (npm run bench:seed):
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hearth_bench npm run bench:http -- [flags]
- * Flags: --duration <s per run, 5>  --connections <list, 1,10,50>  --only <substring of a path name>
+ * Flags: --duration <s per run, 5>  --connections <list, 1,10,50>  --only <substrings of path names, comma-separated>
  *        --port <3301>  --label <name of the result files>  --raw-runs <200>  --build (run next build first)
- *        --raw-only (only the raw-SQL floor)
+ *        --raw-only (only the raw-SQL floor)  --ab-session-cache (each path with the session cache off, then on)
+ *        --profile (the server writes a V8 CPU profile to bench/profiles/)
  * One signed-in person per connection. Prints and writes bench/results/<label>.json and .md; when that label
  * exists already, the paths measured now replace theirs and the others are kept.
  */
@@ -36,6 +37,8 @@ const label = flag("label", new Date().toISOString().slice(0, 16).replace(/[:T]/
 const rawRuns = Number(flag("raw-runs", "200"));
 /** Only the raw-SQL floor (no server): with --label of an earlier run, its raw figures are replaced. */
 const rawOnly = process.argv.includes("--raw-only");
+/** Each path with the session cache off, then on, each on a fresh server (no raw figures). */
+const abSessionCache = process.argv.includes("--ab-session-cache");
 const maxHours = env.SESSION_MAX_HOURS;
 
 type RunFigures = {
@@ -48,6 +51,10 @@ type RunFigures = {
   latency: Quantiles;
   cpuMsPerRequest: number;
   rssMiB: number;
+  /** The machine's 1-minute load average at the end of the run (other work on it shows here). */
+  load1: number;
+  /** Which server variant (--ab-session-cache). */
+  variant?: string;
 };
 
 async function runOne(base: string, benchPath: BenchPath, people: BenchPeople, connections: number, serverPid: number, seconds: number): Promise<RunFigures> {
@@ -103,6 +110,7 @@ async function runOne(base: string, benchPath: BenchPath, people: BenchPeople, c
     latency: quantiles(samples),
     cpuMsPerRequest: requests > 0 ? (cpuAfter - cpuBefore) / requests : 0,
     rssMiB: rssMiB(serverPid),
+    load1: os.loadavg()[0]!,
   };
 }
 
@@ -141,7 +149,7 @@ async function main() {
   await migrating.close();
   const sql = postgres(url, { max: 2, onnotice: () => {}, transform: postgres.camel });
   const authSecret = crypto.randomBytes(32).toString("base64url");
-  const paths = benchPaths.filter((p) => !only || p.name.includes(only));
+  const paths = benchPaths.filter((p) => !only || only.split(",").some((part) => p.name.includes(part)));
   const maxConnections = Math.max(...connectionsList);
   const people = await preparePeople(sql, maxConnections, authSecret, maxHours);
   console.log(`People: ${people.clients.length} clients, ${people.coaches.length} coaches, ${people.admins.length} admins (one per connection; admins repeat above that).`);
@@ -151,40 +159,57 @@ async function main() {
   const started = new Date();
   const runs: RunFigures[] = [];
   const raw: Record<string, RawFigures> = {};
-  if (!rawOnly) await runHttp();
-  async function runHttp() {
-  const server = await startServer({
-    port,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      AUTH_SECRET: authSecret,
-      TOTP_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-      APP_URL: base,
-    },
-  });
-  try {
+  const startWith = (extraEnv: Record<string, string>) =>
+    startServer({
+      port,
+      nodeArgs: process.argv.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : [],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        AUTH_SECRET: authSecret,
+        TOTP_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+        APP_URL: base,
+        ...extraEnv,
+      },
+    });
+  const measure = async (benchPath: BenchPath, serverPid: number, variant: string) => {
+    // Warm-up: compiled routes, the connection pool, Postgres' caches.
+    await runOne(base, benchPath, people, Math.min(10, maxConnections), serverPid, 1);
+    for (const connections of connectionsList) {
+      await refreshVersions(sql, people.clients);
+      const figures = { ...(await runOne(base, benchPath, people, connections, serverPid, duration)), ...(variant ? { variant } : {}) };
+      runs.push(figures);
+      console.log(
+        `${`${benchPath.name}${variant ? ` [${variant}]` : ""}`.padEnd(48)} ${String(connections).padStart(3)} conn  p50 ${figures.latency.p50.toFixed(1).padStart(6)}  p95 ${figures.latency.p95.toFixed(1).padStart(6)}  p99 ${figures.latency.p99.toFixed(1).padStart(6)} ms  ${figures.reqPerSec.toFixed(0).padStart(5)} req/s  CPU ${figures.cpuMsPerRequest.toFixed(2)} ms/req  RSS ${figures.rssMiB.toFixed(0)} MiB${figures.non2xx || figures.errors ? `  (${figures.non2xx} non-2xx, ${figures.errors} errors)` : ""}`,
+      );
+    }
+  };
+
+  if (abSessionCache) {
+    // The session cache off and on, path by path, so both see the same load on the machine.
     for (const benchPath of paths) {
-      // Warm-up: compiled routes, the connection pool, Postgres' caches.
-      await runOne(base, benchPath, people, Math.min(10, maxConnections), server.pid, 1);
-      for (const connections of connectionsList) {
-        await refreshVersions(sql, people.clients);
-        const figures = await runOne(base, benchPath, people, connections, server.pid, duration);
-        runs.push(figures);
-        console.log(
-          `${benchPath.name.padEnd(48)} ${String(connections).padStart(3)} conn  p50 ${figures.latency.p50.toFixed(1).padStart(6)}  p95 ${figures.latency.p95.toFixed(1).padStart(6)}  p99 ${figures.latency.p99.toFixed(1).padStart(6)} ms  ${figures.reqPerSec.toFixed(0).padStart(5)} req/s  CPU ${figures.cpuMsPerRequest.toFixed(2)} ms/req  RSS ${figures.rssMiB.toFixed(0)} MiB${figures.non2xx || figures.errors ? `  (${figures.non2xx} non-2xx, ${figures.errors} errors)` : ""}`,
-        );
+      for (const [variant, extraEnv] of [["session cache off", { SESSION_CACHE_SECONDS: "0" }], ["session cache on", {}]] as [string, Record<string, string>][]) {
+        const server = await startWith(extraEnv);
+        try {
+          await measure(benchPath, server.pid, variant);
+        } finally {
+          await server.stop();
+        }
       }
     }
-  } finally {
-    await server.stop();
-  }
+  } else if (!rawOnly) {
+    const server = await startWith({});
+    try {
+      for (const benchPath of paths) await measure(benchPath, server.pid, "");
+    } finally {
+      await server.stop();
+    }
   }
   const loadAfter = uptime();
 
   // The floor, with the server stopped so it does not compete for the CPU.
-  for (const benchPath of paths) {
+  for (const benchPath of abSessionCache ? [] : paths) {
     if (!benchPath.procedure) continue;
     await refreshVersions(sql, people.clients);
     const person = peopleFor(benchPath, people)[0]!;
@@ -214,6 +239,7 @@ async function main() {
     loadAfter: earlier && rawOnly ? earlier.loadAfter : loadAfter,
     dataset: counts,
     runs: rawOnly ? (earlier?.runs ?? []) : [...(earlier?.runs.filter((r) => !measured.has(r.path)) ?? []), ...runs].sort(byPathOrder),
+    abSessionCache,
     raw: { ...(earlier?.raw ?? {}), ...raw },
   };
   fs.writeFileSync(path.join(outDir, `${label}.json`), `${JSON.stringify(report, null, 2)}\n`);
@@ -239,8 +265,8 @@ function markdown(report: {
     `Dataset: ${JSON.stringify(report.dataset)}.`,
     `Load before: \`${report.loadBefore}\`; after: \`${report.loadAfter}\`.`,
     "",
-    "| path | conn | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | RSS MiB | raw SQL p50 ms | in-process p50 ms | app/raw (1 conn, p50) | p95 budget |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| path | conn | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req | RSS MiB | raw SQL p50 ms | in-process p50 ms | app/raw (1 conn, p50) | p95 budget | load |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
   ];
   for (const run of report.runs) {
     const benchPath = benchPaths.find((p) => p.name === run.path)!;
@@ -249,7 +275,7 @@ function markdown(report: {
     const budget = run.connections === 10 ? `${run.latency.p95 <= benchPath.budgetMs ? "met" : "**missed**"} (${benchPath.budgetMs})` : "";
     const failed = run.non2xx + run.errors > 0 ? ` ⚠ ${run.non2xx + run.errors} failed` : "";
     lines.push(
-      `| ${run.path}${failed} | ${run.connections} | ${run.latency.p50.toFixed(1)} | ${run.latency.p95.toFixed(1)} | ${run.latency.p99.toFixed(1)} | ${run.reqPerSec.toFixed(0)} | ${run.cpuMsPerRequest.toFixed(2)} | ${run.rssMiB.toFixed(0)} | ${raw && run.connections === 1 ? raw.raw.p50.toFixed(2) : ""} | ${raw && run.connections === 1 ? raw.inProcess.p50.toFixed(2) : ""} | ${ratio} | ${budget} |`,
+      `| ${run.path}${run.variant ? ` [${run.variant}]` : ""}${failed} | ${run.connections} | ${run.latency.p50.toFixed(1)} | ${run.latency.p95.toFixed(1)} | ${run.latency.p99.toFixed(1)} | ${run.reqPerSec.toFixed(0)} | ${run.cpuMsPerRequest.toFixed(2)} | ${run.rssMiB.toFixed(0)} | ${raw && run.connections === 1 ? raw.raw.p50.toFixed(2) : ""} | ${raw && run.connections === 1 ? raw.inProcess.p50.toFixed(2) : ""} | ${ratio} | ${budget} | ${run.load1 === undefined ? "" : run.load1.toFixed(1)} |`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -5,9 +5,9 @@ import fs from "node:fs";
 
 export type ServerProcess = { child: ChildProcess; pid: number; stop: () => Promise<void> };
 
-export async function startServer(options: { port: number; env: NodeJS.ProcessEnv }): Promise<ServerProcess> {
+export async function startServer(options: { port: number; env: NodeJS.ProcessEnv; nodeArgs?: string[] }): Promise<ServerProcess> {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build found: run `npm run build` first (or pass --build).");
-  const child = spawn(process.execPath, ["scripts/serve.mjs", String(options.port), "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "scripts/serve.mjs", String(options.port), "127.0.0.1"], {
     env: options.env,
     stdio: ["ignore", "ignore", "pipe"],
   });
