@@ -88,11 +88,14 @@ export async function buildBenchDataset(tx: Queryable, preset: Preset, report: (
   for (const step of datasetSteps(preset, passwordHash)) {
     const before = await countRows(tx, step.table);
     t0 = performance.now();
-    await tx.execute(sql.raw(step.sql)).catch((error: unknown) => {
-      // Generated SQL over generated people: its message quotes nothing personal, and says what broke.
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-      throw new Error(`The ${step.table} step failed: ${cause}`);
-    });
+    // One statement at a time: PGlite takes a single statement per query.
+    for (const statement of step.sql.split(/;\s*\n/).map((part) => part.trim().replace(/;$/, "")).filter(Boolean)) {
+      await tx.execute(sql.raw(statement)).catch((error: unknown) => {
+        // Generated SQL over generated people: its message quotes nothing personal, and says what broke.
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+        throw new Error(`The ${step.table} step failed: ${cause}`);
+      });
+    }
     report({ table: step.table, label: step.label, rows: (await countRows(tx, step.table)) - before, ms: performance.now() - t0 });
   }
   await tx.execute(sql.raw(`set local session_replication_role = origin`));
