@@ -34,6 +34,7 @@ function originalSource(url, line, column) {
 function groupOf(callFrame) {
   let url = callFrame.url ?? "";
   if (url.includes("/.next/server/")) url = originalSource(url, callFrame.lineNumber, callFrame.columnNumber) ?? url;
+  url = decodeURIComponent(url).replace(/^turbopack:\/\/\/\[project\]\//, "");
   if (!url) return callFrame.functionName === "(garbage collector)" ? "(garbage collector)" : callFrame.functionName.startsWith("(") ? callFrame.functionName : "(native)";
   if (url.startsWith("node:")) return "node internals";
   // A package, by name (next's own compiled copies of react-dom and friends count as next).
