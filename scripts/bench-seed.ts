@@ -8,7 +8,7 @@ import { describeDatabase, openConfiguredDatabase, runScript } from "./open-db";
 
 /**
  * Builds the benchmark dataset (server/seed/bench-dataset.ts) in the configured database, which must be empty:
- *   createdb -h 127.0.0.1 -U postgres hearth_bench
+ *   psql -h 127.0.0.1 -U postgres -c "create database hearth_bench"
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hearth_bench npm run bench:seed            (full scale)
  *   npm run bench:seed -- --preset small                                                        (PGlite, or a quick look)
  * Prints rows per second for each table. The demo practice is seeded too.
@@ -33,7 +33,7 @@ void runScript(async () => {
   try {
     await handle.migrate();
     const [existing] = (await db.execute(sql.raw(`select exists (select 1 from practices) as taken`)).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows))) as { taken: boolean }[];
-    if (existing?.taken) throw new Error(`${describeDatabase()} already has practices. The benchmark dataset needs an empty database (createdb a new one).`);
+    if (existing?.taken) throw new Error(`${describeDatabase()} already has practices. The benchmark dataset needs an empty database (create a new one).`);
     console.log(`Building the "${name}" benchmark dataset in ${describeDatabase()}.\n`);
     const started = performance.now();
     await seedDemo(db);
