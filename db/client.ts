@@ -28,13 +28,21 @@ export type DatabaseHandle = {
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 export type DatabaseOptions =
-  | { driver: "postgres"; url: string; max?: number }
+  | {
+      driver: "postgres";
+      url: string;
+      max?: number;
+      /** Sees every statement Drizzle sends, with its parameters (the query-plan test explains them). */
+      onQuery?: (query: string, params: unknown[]) => void;
+    }
   | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob | File };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
     const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    const onQuery = options.onQuery;
+    const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
+    const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
     return {
       db,
       driver: "postgres",

@@ -20,6 +20,8 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** How long a resolved session is remembered per cookie (decision 0023); 0 looks every request up. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   APP_URL: z.string().url().default("http://localhost:3000"),
   SMTP_URL: z.string().optional().or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().default("Hearth <no-reply@hearth.local>"),

@@ -67,6 +67,11 @@ export const answers = pgTable(
       .on(t.practiceId, t.coachId, t.sharedAt, t.id)
       .where(sql`${t.shared} = true`),
     index("answers_client_idx").on(t.practiceId, t.clientId, t.updatedAt),
+    // Only unread shared answers (a few per coach), so the coach home's unread counts read a handful of
+    // index pages instead of every shared answer's heap page. The same condition as the inbox's "unread".
+    index("answers_coach_unread_idx")
+      .on(t.practiceId, t.coachId, t.clientId)
+      .where(sql`${t.shared} = true and (${t.coachSeenAt} is null or ${t.coachSeenAt} < ${t.sharedAt})`),
   ],
 );
 

@@ -7,7 +7,8 @@ import { type PendingSession, resolveSessionState } from "../services/auth/sessi
 import { reportUnexpected } from "../unexpected";
 import type { SessionUser } from "@/lib/people/roles";
 import { sessionLimits } from "./limits";
-import { sessionIdFromCookie } from "./session-token";
+import { processSessionCache } from "../services/auth/session-cache";
+import { readSessionCookie } from "./session-token";
 
 type SessionState = {
   session: SessionUser | null;
@@ -20,18 +21,46 @@ type SessionState = {
 /** Where a session held at a pending step belongs. */
 export const pendingStepPage = { second_factor: "/sign-in/second-step", enrol: "/account/security" } as const;
 
+type ResolvedState = Awaited<ReturnType<typeof resolveSessionState>>;
+
+/** The session behind the browser's cookie, from the database or, for a few seconds, from the cache (session-cache.ts). */
+async function lookUpSession(): Promise<{ state: ResolvedState; hadSession: boolean }> {
+  const cookie = await readSessionCookie();
+  if (!cookie) return { state: null, hadSession: false };
+  let hadSession = true;
+  const state = await processSessionCache<ResolvedState>().lookup(
+    cookie.token,
+    async () => {
+      const sessionId = await cookie.sessionId();
+      hadSession = sessionId !== null;
+      if (!sessionId) return null;
+      // The lookup's parameters hold the session id: a failure is logged by its id and rethrown without them.
+      return resolveSessionState(await getDb(), sessionId, sessionLimits).catch((error: unknown) => {
+        throw reportUnexpected(error, "session.lookup_failed", { path: "session" });
+      });
+    },
+    // Only a complete session is kept: one at a pending step changes as soon as that step is done.
+    (found) => found !== null && found.pendingStep === null,
+  );
+  return { state, hadSession };
+}
+
 const getSessionState = cache(async (): Promise<SessionState> => {
-  const sessionId = await sessionIdFromCookie();
-  if (!sessionId) return { session: null, pending: null, ended: false };
-  // The lookup's parameters hold the session id: a failure is logged by its id and rethrown without them.
-  const state = await resolveSessionState(await getDb(), sessionId, sessionLimits).catch((error: unknown) => {
-    throw reportUnexpected(error, "session.lookup_failed", { path: "session" });
-  });
-  if (!state) return { session: null, pending: null, ended: true };
+  const { state, hadSession } = await lookUpSession();
+  if (!state) return { session: null, pending: null, ended: hadSession };
   if (state.pendingStep) return { session: null, pending: { ...state, pendingStep: state.pendingStep }, ended: false };
   const { pendingStep: _full, ...session } = state;
   return { session, pending: null, ended: false };
 });
+
+/**
+ * Both at once, for the tRPC route: React's per-request cache() is not there in a route handler, so asking
+ * for the session and the pending session separately would look the cookie up twice.
+ */
+export async function getRequestSessions(): Promise<{ session: SessionUser | null; pendingSession: PendingSession | null }> {
+  const { session, pending } = await getSessionState();
+  return { session, pendingSession: pending };
+}
 
 /** The session held at a pending step for this request, if that is what the browser has. */
 export async function getPendingSession(): Promise<PendingSession | null> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outboxEmails, users } from "@/db/schema";
 import { authLogger } from "@/server/auth/auth-logger";
 import { getCurrentSession } from "@/server/auth/current-session";
+import { forgetCachedSessions } from "@/server/services/auth/session-cache";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { deliverDueEmails } from "@/server/services/mail/deliver";
 import { configureMailKick, kickMailDelivery, mailDeliveryIdle } from "@/server/services/mail/kick";
@@ -26,7 +27,9 @@ import { testLimits, TEST_PASSWORD } from "../helpers/world";
 const pageRequest = vi.hoisted(() => ({ db: undefined as unknown, sessionId: "" }));
 vi.mock("@/server/db", () => ({ getDb: async () => pageRequest.db }));
 vi.mock("@/server/auth/next-auth", () => ({ auth: async () => ({ sessionId: pageRequest.sessionId }) }));
-vi.mock("@/server/auth/session-token", () => ({ sessionIdFromCookie: async () => pageRequest.sessionId || null }));
+vi.mock("@/server/auth/session-token", () => ({
+  readSessionCookie: async () => (pageRequest.sessionId ? { token: pageRequest.sessionId, sessionId: async () => pageRequest.sessionId } : null),
+}));
 
 /**
  * Runs a whole flow with failures while capturing everything written to the console, stdout and
@@ -232,6 +235,8 @@ describe("logs during a whole flow with failures", () => {
   it("logs a failed session lookup for a page by its id, and throws nothing of it", async () => {
     pageRequest.sessionId = secrets.sessionId;
     expect(await getCurrentSession()).toMatchObject({ userId: world.ids.coach });
+    // The session is remembered for a few seconds (decision 0023): forget it, so the next request looks it up.
+    forgetCachedSessions();
     vi.spyOn(db, "select").mockImplementationOnce(() => {
       throw queryErrorQuoting([secrets.sessionId]);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderArticle } from "@/server/services/content/render-article";
+import { renderArticle, renderArticleCached } from "@/server/services/content/render-article";
 
 describe("an article rendered for the browser", () => {
   const article = ["# Title", "", "Opening words.", "", "## Why it matters", "", "A first thought.", "", "### A smaller part", "", "Detail.", "", "## Next", "", "Later."].join("\n");
@@ -29,5 +29,21 @@ describe("an article rendered for the browser", () => {
     expect(hostile.html).not.toContain("<script>");
     expect(hostile.sections[0]?.passageHtml).not.toContain("<script>");
     expect(hostile.sections[0]?.passageHtml).not.toContain('href="javascript');
+  });
+});
+
+describe("an article rendered once and remembered", () => {
+  it("gives what renderArticle gives, and the same result again without rendering anew", () => {
+    const body = "# Remembered\n\nSome words.\n\n## A part\n\nMore words.";
+    const first = renderArticleCached(body);
+    expect(first).toEqual(renderArticle(body));
+    expect(renderArticleCached(body)).toBe(first);
+    expect(renderArticleCached(`${body} Changed.`)).not.toBe(first);
+  });
+
+  it("keeps a bounded number of articles, forgetting the least recently used", () => {
+    const first = renderArticleCached("# Oldest\n\nFirst.");
+    for (let i = 0; i < 150; i++) renderArticleCached(`# Article ${i}\n\nText ${i}.`);
+    expect(renderArticleCached("# Oldest\n\nFirst.")).not.toBe(first);
   });
 });

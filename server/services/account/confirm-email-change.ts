@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "../auth/session-cache";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accountTokens, users } from "@/db/schema";
@@ -38,6 +39,7 @@ export async function confirmEmailChange(db: Queryable, input: { token: string }
     if (await addressTaken(tx, claimed.newEmail, user.id)) throw new ConflictError(ADDRESS_UNAVAILABLE);
     try {
       await tx.update(users).set({ email: claimed.newEmail, updatedAt: now }).where(eq(users.id, user.id));
+      forgetCachedSessions();
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(ADDRESS_UNAVAILABLE);
       throw error;

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "../auth/session-cache";
 import { and, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import {
@@ -107,6 +108,7 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
       updatedAt: now,
     })
     .where(eq(users.id, client.id));
+  forgetCachedSessions();
 
   await recordAudit(tx, {
     practiceId: actor.practiceId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "../auth/session-cache";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
@@ -34,5 +35,6 @@ export async function setPasswordEndingSessions(
       ),
     )
     .returning({ id: userSessions.id });
+  forgetCachedSessions();
   return ended.length;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "../auth/session-cache";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
@@ -30,6 +31,7 @@ export async function updateProfile(
     if (after.timeZone !== before.timeZone) events.push(event("account.time_zone_changed", { from: before.timeZone, to: after.timeZone }));
     if (events.length > 0) {
       await tx.update(users).set({ ...after, updatedAt: now }).where(eq(users.id, session.userId));
+      forgetCachedSessions();
       await recordAudit(tx, events);
     }
     return after;

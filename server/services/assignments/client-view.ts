@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { answerComments, answers, auditEvents, users } from "@/db/schema";
 import type { AnswerValue } from "@/lib/content/prompts";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
-import { renderArticle } from "../content/render-article";
+import { renderArticleCached } from "../content/render-article";
 import type { LoadedAssignment, PinnedVersion } from "./load";
 import { type AssignmentSummary, assignmentSummary } from "./summary";
 
@@ -102,7 +102,7 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
     role: "client",
     assignment: { ...assignmentSummary(a, now), startedAt: a.startedAt, coachId: a.coachId, coachName: loaded.coachName },
     version: loaded.version,
-    article: renderArticle(loaded.version.article.body),
+    article: renderArticleCached(loaded.version.article.body),
     answers: mine,
     comments,
     seenBy,

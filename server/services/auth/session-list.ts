@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "./session-cache";
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { userSessions } from "@/db/schema";
@@ -33,6 +34,7 @@ export async function listOwnSessions(db: Queryable, me: SessionUser, now = new 
 async function endSessions(db: Queryable, me: SessionUser, which: ReturnType<typeof and>, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const ended = await tx.update(userSessions).set({ endedAt: now }).where(which).returning({ id: userSessions.id });
+    forgetCachedSessions();
     for (const { id } of ended) {
       await recordAudit(tx, {
         practiceId: me.practiceId,

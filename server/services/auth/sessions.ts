@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "./session-cache";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { practices, secondFactors, userSessions, users } from "@/db/schema";
@@ -184,5 +185,6 @@ export async function endSession(
     .set({ endedAt: now })
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)))
     .returning({ userId: userSessions.userId, practiceId: userSessions.practiceId });
+  if (ended) forgetCachedSessions();
   return ended ?? null;
 }

@@ -28,6 +28,34 @@ export function renderArticle(body: string): RenderedArticle {
   };
 }
 
+/** Rendered articles by their Markdown, newest use last; bounded by count and by the text they hold. */
+const rendered = new Map<string, RenderedArticle>();
+const CACHE_MAX_ENTRIES = 100;
+const CACHE_MAX_CHARS = 4_000_000;
+let cachedChars = 0;
+
+/**
+ * renderArticle, remembered: rendering is a pure function of the Markdown, and a client's exercise page renders
+ * the same pinned article (immutable, decision 0003) on every load. Markdown was a third of that request's CPU.
+ */
+export function renderArticleCached(body: string): RenderedArticle {
+  const hit = rendered.get(body);
+  if (hit) {
+    rendered.delete(body);
+    rendered.set(body, hit);
+    return hit;
+  }
+  const result = renderArticle(body);
+  rendered.set(body, result);
+  cachedChars += body.length;
+  while (rendered.size > CACHE_MAX_ENTRIES || cachedChars > CACHE_MAX_CHARS) {
+    const oldest = rendered.keys().next().value!;
+    rendered.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return result;
+}
+
 /** An article snapshot with its body rendered, for pages that show it to a reader. */
 export const withRendered = <T extends Pick<ArticleSnapshot, "body">>(article: T): T & { rendered: RenderedArticle } => ({
   ...article,

@@ -19,8 +19,13 @@ export type InboxItem = {
   unread: boolean;
 };
 
-/** Shared answers of assignments the actor made. answers.coach_id is the assigning coach (denormalised). */
-const inboxOf = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, true));
+/**
+ * Shared answers of assignments the actor made. answers.coach_id is the assigning coach, denormalised and kept
+ * equal to assignments.coach_id (a handover moves both), so the assignment's coach needn't be checked again:
+ * that extra filter kept Postgres from reading the inbox index as one range (issue 12).
+ * `shared = true` is a literal, not a parameter, so the partial indexes on it match in every plan.
+ */
+const inboxOf = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, sql`true`));
 
 export const INBOX_FIRST_LINE_MAX = 120;
 
@@ -43,12 +48,12 @@ function shortLine(line: string): string {
   return `${(space > INBOX_FIRST_LINE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Unread: never opened, or shared again since the coach last opened it. */
+/** Unread: never opened, or shared again since the coach last opened it (the predicate of answers_coach_unread_idx). */
 const unreadSql = or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answers.sharedAt));
 
 /**
  * Newly shared answers across the coach's clients, newest first, served by the partial index
- * answers_coach_inbox_idx. Shows where an answer is and its first line (shared answers only).
+ * answers_coach_inbox_idx as one range, whatever the page. Shows where an answer is and its first line (shared answers only).
  */
 export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: TimeCursor | null; limit: number }): Promise<Page<InboxItem>> {
   authorize(policy.readsSharedAnswersAsCoach(actor));
@@ -71,11 +76,7 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: T
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
     .innerJoin(users, eq(users.id, answers.clientId))
     .where(
-      and(
-        inboxOf(actor),
-        eq(assignments.coachId, actor.userId),
-        order.after(input.cursor),
-      ),
+      and(inboxOf(actor), order.after(input.cursor)),
     )
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { answers, assignments } from "@/db/schema";
+import { answers, assignments, practices } from "@/db/schema";
 import { type Actor, authorize, policy } from "@/server/policy";
 import type { NameCursor, Page } from "../pagination";
 import { listMyClients } from "./roster";
@@ -27,7 +27,7 @@ const isOpen = inArray(assignments.status, ["assigned", "in_progress"]);
 /** Same rule as the inbox: never opened, or shared again since the coach last opened it. */
 const isUnread = or(isNull(answers.coachSeenAt), lt(answers.coachSeenAt, answers.sharedAt));
 /** Shared answers of assignments the actor made (answers.coach_id is the assigning coach, denormalised). */
-const sharedWith = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, true));
+const sharedWith = (actor: Actor) => and(eq(answers.practiceId, actor.practiceId), eq(answers.coachId, actor.userId), eq(answers.shared, sql`true`));
 const madeBy = (actor: Actor) => and(eq(assignments.practiceId, actor.practiceId), eq(assignments.coachId, actor.userId));
 const countWhere = (condition: SQL | undefined) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
 
@@ -83,17 +83,17 @@ export async function listClientOverview(
 
 /**
  * The totals for the summary line at the top of the coach's home, across all of their clients (not
- * just the page shown): two counts, each served by an index of its own.
+ * just the page shown): two counts in one round trip, each served by an index of its own (the unread
+ * one by the partial index answers_coach_unread_idx, which holds only unread shared answers).
  */
 export async function clientOverviewTotals(db: Queryable, actor: Actor): Promise<OverviewTotals> {
   authorize(policy.assignsExercises(actor));
-  const [awaiting] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(assignments)
-    .where(and(madeBy(actor), eq(assignments.status, "submitted")));
-  const [unread] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(answers)
-    .where(and(sharedWith(actor), isUnread));
-  return { awaitingReview: awaiting?.n ?? 0, unreadShared: unread?.n ?? 0 };
+  const [row] = await db
+    .select({
+      awaitingReview: sql<number>`(select count(*) from ${assignments} where ${and(madeBy(actor), eq(assignments.status, "submitted"))})`.mapWith(Number),
+      unreadShared: sql<number>`(select count(*) from ${answers} where ${and(sharedWith(actor), isUnread)})`.mapWith(Number),
+    })
+    .from(practices)
+    .where(eq(practices.id, actor.practiceId));
+  return { awaitingReview: row?.awaitingReview ?? 0, unreadShared: row?.unreadShared ?? 0 };
 }

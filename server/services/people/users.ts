@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetCachedSessions } from "../auth/session-cache";
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
@@ -68,6 +69,7 @@ export async function setUserDisabled(
       .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId), isNull(users.deletedAt)))
       .returning();
     if (!row) throw new NotFoundError("That person");
+    forgetCachedSessions();
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,
@@ -101,6 +103,7 @@ export async function changeUserRole(
       .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
       .returning();
+    forgetCachedSessions();
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,

@@ -1,4 +1,4 @@
-import { getCurrentSession, getPendingSession } from "@/server/auth/current-session";
+import { getRequestSessions } from "@/server/auth/current-session";
 import { requestClient } from "@/server/auth/request-client";
 import { getDb } from "@/server/db";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
@@ -10,7 +10,7 @@ import { appRouter } from "@/server/trpc/root";
 const handler = createTrpcHandler({
   router: appRouter,
   createContext: async () => {
-    const [db, session, pendingSession, client] = await Promise.all([getDb(), getCurrentSession(), getPendingSession(), requestClient()]);
+    const [db, { session, pendingSession }, client] = await Promise.all([getDb(), getRequestSessions(), requestClient()]);
     return createContext({ db, session, pendingSession, client });
   },
   // One JSON line with an error id, never the error's message (it can quote a query's parameters).

@@ -1,0 +1,1 @@
+CREATE INDEX "answers_coach_unread_idx" ON "answers" USING btree ("practice_id","coach_id","client_id") WHERE "answers"."shared" = true and ("answers"."coach_seen_at" is null or "answers"."coach_seen_at" < "answers"."shared_at");

@@ -1,0 +1,128 @@
+import crypto from "node:crypto";
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { env } from "@/server/env";
+import { BENCH_PASSWORD, buildBenchDataset, emailOf, type Preset } from "@/server/seed/bench-dataset";
+import { withDatabase } from "../setup/global-setup";
+import { onPostgresServer } from "../helpers/test-db";
+import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
+import { createContext } from "@/server/trpc/context";
+import { createCaller } from "@/server/trpc/root";
+import { testLimits, type Caller } from "../helpers/world";
+
+/**
+ * The key queries' plans, on the Postgres server only (PGlite has no realistic planner statistics at this
+ * size, and one connection). Seeds a dataset big enough for the planner to choose as it would at scale
+ * (2 practices, 400 clients, 8,000 assignments, ~40,000 answers), runs each page through the tRPC caller,
+ * captures the statements it sends, and EXPLAIN (ANALYZE, BUFFERS)es each of them: no sequential scan of
+ * assignments, answers or audit events, and no more buffers than the budget. A budget is about one and a
+ * half times what a good plan reads here (measured: inbox pages ~100, counts ~85, roster ~100, client home
+ * ~120, timeline ~290, audit pages 200–350, most of it one user lookup per row shown); a plan that reads a
+ * coach's or a practice's whole history instead of one page busts it.
+ */
+
+const preset: Preset = { practices: 2, coachesPerPractice: 8, clientsPerPractice: 200, assignmentsPerClient: 20, extraExercises: 6, extraExercisePrompts: 8 };
+const BIG_TABLES = ["assignments", "answers", "audit_events"];
+
+type Captured = { query: string; params: unknown[] };
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; Plans?: PlanNode[] };
+
+describe.skipIf(!onPostgresServer())("query plans at scale (Postgres)", () => {
+  let handle: DatabaseHandle;
+  let raw: postgres.Sql;
+  let admin: postgres.Sql;
+  let name: string;
+  const captured: Captured[] = [];
+  let capturing = false;
+  const people = {} as { coach: Caller; client: Caller; admin: Caller; coachId: string; timelineClientId: string; deepInbox: { at: Date; id: string }; deepAudit: { at: Date; id: string } };
+
+  /** Signs a bench person in through the real sign-in service. */
+  async function callerFor(email: string): Promise<Caller> {
+    const signedIn = await signInWithPassword(handle.db, { email, password: BENCH_PASSWORD }, testLimits);
+    return createCaller(createContext({ db: handle.db, session: await resolveSession(handle.db, signedIn!.sessionId, testLimits) }));
+  }
+
+  beforeAll(async () => {
+    const url = env.DATABASE_URL!;
+    name = `hearth_t_${crypto.randomBytes(6).toString("hex")}`;
+    admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}`);
+    handle = await openDatabase({
+      driver: "postgres",
+      url: withDatabase(url, name),
+      max: 2,
+      onQuery: (query, params) => {
+        if (capturing) captured.push({ query, params });
+      },
+    });
+    raw = postgres(withDatabase(url, name), { max: 1, onnotice: () => {}, transform: postgres.camel });
+    await handle.db.transaction((tx) => buildBenchDataset(tx, preset));
+    await handle.db.execute(sql.raw("vacuum analyze"));
+
+    people.coach = await callerFor(emailOf.coach(1, 1));
+    people.client = await callerFor(emailOf.client(1, 1));
+    people.admin = await callerFor(emailOf.admin(1));
+    const [coach] = await raw<{ id: string }[]>`select id from users where email = ${emailOf.coach(1, 1)}`;
+    people.coachId = coach!.id;
+    const [link] = await raw<{ clientId: string }[]>`select client_id from coach_clients where coach_id = ${coach!.id} order by client_id limit 1`;
+    people.timelineClientId = link!.clientId;
+    const [deep] = await raw<{ sharedAt: Date; id: string }[]>`
+      select shared_at, id from answers where coach_id = ${coach!.id} and shared order by shared_at desc, id desc offset 600 limit 1`;
+    people.deepInbox = { at: deep!.sharedAt, id: deep!.id };
+    const [audit] = await raw<{ createdAt: Date; id: string }[]>`
+      select a.created_at, a.id from audit_events a join users u on u.practice_id = a.practice_id
+      where u.email = ${emailOf.admin(1)} order by a.created_at desc, a.id desc offset 5000 limit 1`;
+    people.deepAudit = { at: audit!.createdAt, id: audit!.id };
+  }, 120_000);
+
+  afterAll(async () => {
+    await raw?.end();
+    await handle?.close();
+    await admin?.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin?.end();
+  });
+
+  /** Runs one page's call, then explains every read it sent; returns the buffers they read and any seq scans. */
+  async function explainCall(call: () => Promise<unknown>) {
+    captured.length = 0;
+    capturing = true;
+    await call();
+    capturing = false;
+    const reads = captured.filter((c) => /^\s*(select|with)\b/i.test(c.query));
+    expect(reads.length).toBeGreaterThan(0);
+    let buffers = 0;
+    const seqScans: string[] = [];
+    for (const read of reads) {
+      const [row] = await raw.unsafe(`explain (analyze, buffers, format json) ${read.query}`, read.params as never[]);
+      const plan = (Object.values(row!)[0] as [{ Plan: PlanNode }])[0].Plan;
+      buffers += (plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0);
+      const walk = (node: PlanNode) => {
+        if (node["Node Type"] === "Seq Scan" && BIG_TABLES.includes(node["Relation Name"] ?? "")) seqScans.push(node["Relation Name"]!);
+        node.Plans?.forEach(walk);
+      };
+      walk(plan);
+    }
+    return { statements: reads.length, buffers, seqScans };
+  }
+
+  const cases: Array<{ name: string; budget: number; call: () => Promise<unknown> }> = [
+    { name: "coach inbox, first page", budget: 150, call: () => people.coach.inbox.list({ limit: 20 }) },
+    { name: "coach inbox, a deep page", budget: 150, call: () => people.coach.inbox.list({ limit: 20, cursor: people.deepInbox }) },
+    { name: "coach home counts", budget: 120, call: () => people.coach.clients.overviewTotals() },
+    { name: "coach home roster", budget: 300, call: () => people.coach.clients.overview({ limit: 50 }) },
+    { name: "client home", budget: 250, call: () => people.client.assignments.listForClient() },
+    { name: "client timeline", budget: 450, call: () => people.coach.assignments.listForCoach({ clientId: people.timelineClientId, limit: 20 }) },
+    { name: "admin audit page, first", budget: 500, call: () => people.admin.audit.list({ limit: 50 }) },
+    { name: "admin audit page, deep", budget: 500, call: () => people.admin.audit.list({ limit: 50, cursor: people.deepAudit }) },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: no sequential scan of a big table, at most ${c.budget} buffers`, async () => {
+      const result = await explainCall(c.call);
+      expect(result.seqScans, `${c.name} scans ${result.seqScans.join(", ")} sequentially`).toEqual([]);
+      expect(result.buffers, `${c.name} read ${result.buffers} buffers in ${result.statements} statements`).toBeLessThanOrEqual(c.budget);
+    });
+  }
+});
