@@ -229,8 +229,8 @@ function datasetSteps(preset: Preset, passwordHash: string): Step[] {
       table: "answer_comments",
       label: "comment threads on one shared answer in ten (the coach writes, the client replies to half)",
       sql: `
-        insert into answer_comments (practice_id, answer_id, assignment_id, author_id, body, created_at)
-        select s.practice_id, s.id, s.assignment_id, w.author_id, w.body, s.shared_at + w.after
+        insert into answer_comments (practice_id, answer_id, assignment_id, coach_id, author_id, body, created_at)
+        select s.practice_id, s.id, s.assignment_id, s.coach_id, w.author_id, w.body, s.shared_at + w.after
         from answers s
         cross join lateral (values
           (s.coach_id, 'Thank you for sharing this. What stood out to you most when you wrote it?', interval '1 hour'),
