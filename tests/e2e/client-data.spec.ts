@@ -47,6 +47,8 @@ test("a client exports their data, then deletes their account", async ({ browser
   // The coach assigns an exercise; the client answers one question.
   await coachPage.goto("/coach");
   await coachPage.getByRole("link", { name }).click();
+  // Wait for the client's page: /coach has an "Assign an exercise" link too, without the client in it.
+  await expect(coachPage.getByRole("heading", { level: 1, name })).toBeVisible();
   await coachPage.getByRole("link", { name: "Assign an exercise" }).click();
   await coachPage.getByRole("link", { name: EXERCISE, exact: true }).click();
   await expect(coachPage.getByRole("checkbox", { name })).toBeChecked();
