@@ -65,6 +65,30 @@ test("installable: manifest, icons, theme colour and a favicon, with no 404 on a
   await context.close();
 });
 
+test("only a signed-in client is handed a drafts secret, as a cookie for the client pages", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  expect((await page.request.get("/api/device-key")).status()).toBe(401);
+  await signIn(page, demoAccounts.coachMaya.email);
+  await expect(page).toHaveURL(/\/coach$/);
+  expect((await page.request.get("/api/device-key")).status()).toBe(401);
+  await context.clearCookies();
+
+  await signIn(page, demoAccounts.clientRiley.email);
+  await expect(page).toHaveURL(/\/client$/);
+  const reply = await page.request.get("/api/device-key");
+  expect(reply.status()).toBe(200);
+  expect(reply.headers()["cache-control"]).toBe("no-store");
+  const { secret } = (await reply.json()) as { secret: string };
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const cookie = (await context.cookies()).find((c) => c.name === "hearth-drafts");
+  expect(cookie).toMatchObject({ value: secret, path: "/client", sameSite: "Strict", httpOnly: false });
+  // The same person gets the same secret again (text kept while a session ran out stays theirs to read).
+  expect(((await (await page.request.get("/api/device-key")).json()) as { secret: string }).secret).toBe(secret);
+  await context.close();
+});
+
 test("a reload while its own save is held: the page shows the newer text and the save applies once", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
