@@ -1,16 +1,15 @@
 import type { AutosaveEngine } from "./engine";
 import { openDeviceDrafts, refreshDeviceSecret, type DeviceDraft, type DeviceDrafts, type KnownAnswer } from "./device-drafts";
 
-/** The device's drafts of the signed-in client, opened once per page (the key is derived once). */
-let opened: Promise<DeviceDrafts | null> | null = null;
-
-export function deviceDrafts(): Promise<DeviceDrafts | null> {
-  opened ??= (async () => {
-    // While online the server hands out the secret (and renews its cookie); offline, the cookie is used.
-    const secret = navigator.onLine ? await refreshDeviceSecret() : null;
-    return openDeviceDrafts(secret).catch(() => null);
-  })();
-  return opened;
+/**
+ * The device's drafts of the signed-in client. Asked anew for each exercise opened, never kept for the life of the
+ * page: after a sign-out and someone else's sign-in in the same tab (soft navigations), the previous person's key
+ * must not be used.
+ */
+export async function deviceDrafts(): Promise<DeviceDrafts | null> {
+  // While online the server hands out the secret (and renews its cookie); offline, the cookie is used.
+  const secret = navigator.onLine ? await refreshDeviceSecret() : null;
+  return openDeviceDrafts(secret).catch(() => null);
 }
 
 /**
