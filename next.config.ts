@@ -1,3 +1,4 @@
+import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
 import { BODY_LIMITS } from "./lib/http/body-limits";
 import { env } from "./server/env";
@@ -39,4 +40,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// withSerwist keeps esbuild (which bundles the service worker at build time) out of the server bundle.
+export default withSerwist(nextConfig);

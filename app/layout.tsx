@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   description: "A calm place for reflection between sessions.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f6a62" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request, so Next.js can put this response's CSP nonce (proxy.ts) on its scripts;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getCurrentSession, getPendingSession, pendingStepPage } from "@/server/auth/current-session";
 import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { homeFor } from "@/server/policy";
+import { ForgetThisDevice } from "@/components/offline/forget-this-device";
 import { Notice } from "@/components/ui/layout";
 import { SignInForm } from "./sign-in-form";
 
@@ -30,6 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
+        {params["signed-out"] || params.deleted || params.reset ? <ForgetThisDevice /> : null}
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">Welcome back</h1>
         <p className="mt-2 text-center text-muted">Sign in to continue where you left off.</p>

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { LocalDate } from "@/components/dates/local-date";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -17,7 +17,9 @@ import {
 } from "@/lib/content/prompts";
 import { ArticlePanel } from "./article-panel";
 import type { InitialAnswer, SettleResult } from "./autosave/engine";
+import { deviceDrafts } from "./autosave/device-persistence";
 import { useAutosave } from "./autosave/use-autosave";
+import { rememberPromptInUse, returnToPromptInUse } from "./prompt-in-use";
 import { ConflictPanel } from "./conflict-panel";
 import { passagePlan } from "./passage-plan";
 import { PromptField } from "./prompt-field";
@@ -27,7 +29,7 @@ import { pageStatusText, promptStatusText } from "./save-status";
 type ClientView = Extract<RouterOutputs["assignments"]["get"], { role: "client" }>;
 
 /** What the workspace needs of each of the client's answers. */
-export type WorkspaceAnswer = Pick<ClientView["answers"][number], "promptId" | "value" | "version" | "updatedAt">;
+export type WorkspaceAnswer = Pick<ClientView["answers"][number], "promptId" | "value" | "version"> & { updatedAt: Date | null };
 
 type Props = {
   assignmentId: string;
@@ -42,6 +44,9 @@ type Props = {
   answers: WorkspaceAnswer[];
 };
 
+/** Null answers: the page was opened without a connection, from a copy that holds none (decision 0024). */
+type WorkspaceProps = Omit<Props, "answers"> & { answers: WorkspaceAnswer[] | null };
+
 const notSettled: Record<Exclude<SettleResult, "saved">, string> = {
   offline: "You seem to be offline, so your latest answers haven't reached us yet. They're kept here; please submit once you're back online.",
   conflict: "One answer was changed somewhere else. Please choose which version to keep, then submit.",
@@ -49,7 +54,40 @@ const notSettled: Record<Exclude<SettleResult, "saved">, string> = {
 };
 
 /** The exercise page while it's open: article and prompts, autosave, then submit. */
-export function ExerciseWorkspace(props: Props) {
+export function ExerciseWorkspace(props: WorkspaceProps) {
+  const { answers } = props;
+  if (answers) return <OpenWorkspace {...props} answers={answers} />;
+  return <OfflineWorkspace {...props} />;
+}
+
+/** Opened offline: the answers come from the device's encrypted copy, or the page says it can't show them. */
+function OfflineWorkspace(props: Omit<Props, "answers">) {
+  const [known, setKnown] = useState<WorkspaceAnswer[] | "none" | null>(null);
+  useEffect(() => {
+    let current = true;
+    void deviceDrafts()
+      .then((drafts) => drafts?.loadKnown(props.assignmentId) ?? null)
+      .catch(() => null)
+      .then((answers) => {
+        if (current) setKnown(answers ? answers.map((answer) => ({ ...answer, updatedAt: null })) : "none");
+      });
+    return () => {
+      current = false;
+    };
+  }, [props.assignmentId]);
+  if (known === null) return <p className="text-muted">Opening your answers…</p>;
+  if (known === "none") {
+    return (
+      <Notice tone="warn">
+        You&apos;re offline, and your answers to this exercise haven&apos;t been kept on this device yet. Please come back once
+        you&apos;re online; nothing you saved is lost.
+      </Notice>
+    );
+  }
+  return <OpenWorkspace {...props} answers={known} />;
+}
+
+function OpenWorkspace(props: Props) {
   const { assignmentId, prompts } = props;
   const trpc = useTRPC();
   const router = useRouter();
@@ -62,7 +100,13 @@ export function ExerciseWorkspace(props: Props) {
         : { promptId: prompt.id, value: emptyAnswerFor(prompt), version: 0 };
     });
   }, [prompts, props.answers]);
-  const { engine, snapshot } = useAutosave(assignmentId, initial);
+  const { engine, snapshot, ready } = useAutosave(assignmentId, initial);
+  const promptsRef = useRef<HTMLOListElement>(null);
+
+  // After a reload, the keyboard is back in the prompt being answered rather than at the top of the page.
+  useEffect(() => {
+    if (ready && promptsRef.current) returnToPromptInUse(assignmentId, promptsRef.current);
+  }, [ready, assignmentId]);
   const passages = useMemo(() => new Map(props.rendered.sections.map((s) => [s.anchor, s])), [props.rendered]);
   const passagePlaces = useMemo(() => passagePlan(prompts, (anchor) => passages.has(anchor)), [prompts, passages]);
 
@@ -144,12 +188,19 @@ export function ExerciseWorkspace(props: Props) {
             <p className="text-sm">{progress}</p>
             <ProgressBar value={answered} max={prompts.length} label="Your progress" valueText={progress} />
           </div>
-          <p role="status" aria-live="polite" aria-atomic="true" className="mt-3 text-sm font-medium text-accent-strong" id="save-status">
+          <p
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            className="mt-3 text-sm font-medium text-accent-strong"
+            id="save-status"
+            data-ready={ready ? "" : undefined}
+          >
             {pageStatusText[snapshot.overall]}
           </p>
         </div>
 
-        <ol className="space-y-4">
+        <ol ref={promptsRef} className="space-y-4" onFocus={(event) => rememberPromptInUse(assignmentId, event.target)}>
           {prompts.map((prompt, index) => {
             const state = snapshot.prompts[prompt.id];
             const passage = prompt.sectionAnchor ? passages.get(prompt.sectionAnchor) : undefined;

@@ -10,7 +10,7 @@ export function newNonce(): string {
  * The Content-Security-Policy of a page. Scripts run only when they carry this response's nonce (Next.js puts it on
  * its own scripts when it renders the page) or when such a script loads them ('strict-dynamic': the code-split
  * chunks). Styles come from our own stylesheets, or carry the nonce. Nothing may frame the page, plug-ins are off,
- * and `<base>` can't redirect relative URLs.
+ * and `<base>` can't redirect relative URLs. The only worker is Hearth's own service worker.
  * In development, React needs eval (server error stacks) and Next's dev overlay injects unnonced styles.
  */
 export function pageContentSecurityPolicy(nonce: string, { development }: { development: boolean }): string {
@@ -18,6 +18,8 @@ export function pageContentSecurityPolicy(nonce: string, { development }: { deve
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' ${development ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    // The service worker (decision 0024) is our own script from our own origin.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -355,7 +355,7 @@ for (const mode of ["phone", "keyboard"] as const) {
   });
 }
 
-test("the same exercise open in two tabs: nothing is overwritten silently", async ({ browser }) => {
+test("the same exercise open on two devices: nothing is overwritten silently", async ({ browser }) => {
   test.setTimeout(120_000);
   const client = demoAccounts.clientJordan;
   const coachPage = await (await browser.newContext()).newPage();
@@ -378,7 +378,10 @@ test("the same exercise open in two tabs: nothing is overwritten silently", asyn
   await expect(first).toHaveURL(/\/client$/);
   await first.getByRole("article").filter({ hasText: EXERCISE }).first().getByRole("link", { name: EXERCISE }).click();
   await expect(first.getByRole("heading", { level: 1, name: EXERCISE })).toBeVisible();
-  const second = await context.newPage();
+  // A second device: tabs of one browser follow each other's saves, so a real conflict needs two browsers.
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, client.email);
+  await expect(second).toHaveURL(/\/client$/);
   await second.goto(first.url());
   const storyIn = (page: Page) => page.getByRole("textbox", { name: new RegExp(PROMPT.story.slice(0, 30)) });
 

@@ -30,6 +30,8 @@ describe("a page response", () => {
     expect(csp.get("script-src")).toEqual([`'nonce-${nonce}'`, "'strict-dynamic'"]);
     expect(csp.get("style-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
+    // The only worker is our own service worker (decision 0025).
+    expect(csp.get("worker-src")).toEqual(["'self'"]);
     expect(csp.get("base-uri")).toEqual(["'none'"]);
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("form-action")).toEqual(["'self'"]);

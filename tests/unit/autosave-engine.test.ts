@@ -235,6 +235,92 @@ describe("autosave engine", () => {
   });
 });
 
+describe("autosave engine: what a closed page left on the device (decision 0024)", () => {
+  const conflict = (serverValue: string, serverVersion: number, lastSaveId: string | null): SaveOutcome => ({
+    kind: "conflict",
+    serverValue: text(serverValue),
+    serverVersion,
+    updatedAt: new Date("2025-11-20T10:00:00Z"),
+    lastSaveId,
+  });
+
+  it("keeps a draft only while something is unsent, with the save on its way and the saveIds sent", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("old"), version: 3 }]);
+    expect(engine.draftOf("p1")).toBeNull();
+    engine.edit("p1", text("newer"));
+    expect(engine.draftOf("p1")).toEqual({ value: text("newer"), baseVersion: 3, pending: null, ownSaveIds: [] });
+    vi.advanceTimersByTime(800);
+    const saveId = calls[0]!.request.saveId;
+    expect(engine.draftOf("p1")).toEqual({ value: text("newer"), baseVersion: 3, pending: { saveId, value: text("newer"), baseVersion: 3 }, ownSaveIds: [saveId] });
+    await calls[0]!.answer(saved(4));
+    expect(engine.draftOf("p1")).toBeNull();
+  });
+
+  it("a reloaded page that read the answer before its own save landed shows the newer text and resends that save", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("old"), version: 3 }]);
+    const pending = { saveId: "save-sent-on-leaving", value: text("typed before the reload"), baseVersion: 3 };
+    engine.restore("p1", { value: text("typed before the reload"), baseVersion: 3, pending, ownSaveIds: ["save-sent-on-leaving"] });
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("typed before the reload"), status: "saving" });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.request).toMatchObject({ saveId: "save-sent-on-leaving", baseVersion: 3, value: text("typed before the reload") });
+    // The earlier send committed meanwhile: the server recognises the saveId and answers with what it stored.
+    await calls[0]!.answer(saved(4));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ value: text("typed before the reload"), status: "saved", version: 4 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a stored save with one of the closed page's saveIds is our own text, not a conflict", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("flushed on leaving"), version: 5 }]);
+    engine.restore("p1", { value: text("flushed on leaving"), baseVersion: 3, pending: { saveId: "s1", value: text("before"), baseVersion: 3 }, ownSaveIds: ["s1", "flush-1"] });
+    await calls[0]!.answer(conflict("flushed on leaving", 5, "flush-1"));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "saved", conflict: null, version: 5 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("text typed offline in a closed page goes out on the version that page knew; someone else's save since is a question", async () => {
+    const { engine, calls } = setup([{ promptId: "p1", value: text("another device"), version: 4 }]);
+    engine.restore("p1", { value: text("typed offline"), baseVersion: 3, pending: null, ownSaveIds: [] });
+    expect(calls[0]!.request).toMatchObject({ baseVersion: 3, value: text("typed offline") });
+    await calls[0]!.answer(conflict("another device", 4, "someone-else"));
+    expect(engine.getSnapshot().prompts.p1).toMatchObject({ status: "conflict", value: text("typed offline"), conflict: { theirs: text("another device") } });
+  });
+
+  it("ignores a draft the server already holds, and a prompt this page has already touched", () => {
+    const { engine, calls } = setup([
+      { promptId: "p1", value: text("same"), version: 2 },
+      { promptId: "p2", value: text(""), version: 0 },
+    ]);
+    engine.restore("p1", { value: text("same"), baseVersion: 2, pending: null, ownSaveIds: [] });
+    engine.edit("p2", text("typed here"));
+    engine.restore("p2", { value: text("older draft"), baseVersion: 0, pending: null, ownSaveIds: [] });
+    expect(calls).toHaveLength(0);
+    expect(engine.getSnapshot().prompts.p1!.status).toBe("idle");
+    expect(engine.getSnapshot().prompts.p2!.value).toEqual(text("typed here"));
+  });
+
+  it("tells others what the server confirmed, and an open conflict panel follows the other side's newer saves", async () => {
+    const heard: Array<{ promptId: string; version: number }> = [];
+    const fake = fakeTransport();
+    const engine = createAutosaveEngine({
+      assignmentId: "a1",
+      initial: [{ promptId: "p1", value: text(""), version: 0 }],
+      transport: fake.transport,
+      newId,
+      onServerText: (promptId, answer) => heard.push({ promptId, version: answer.version }),
+    });
+    engine.edit("p1", text("mine"));
+    vi.advanceTimersByTime(800);
+    await fake.calls[0]!.answer(conflict("theirs, first", 1, "other"));
+    engine.syncFromServer([{ promptId: "p1", value: text("theirs, second"), version: 2 }]);
+    expect(engine.getSnapshot().prompts.p1!.conflict).toMatchObject({ theirs: text("theirs, second"), serverVersion: 2 });
+    engine.syncFromServer([{ promptId: "p1", value: text("older news"), version: 1 }]);
+    expect(engine.getSnapshot().prompts.p1!.conflict).toMatchObject({ theirs: text("theirs, second") });
+    engine.keepMine("p1");
+    await fake.calls[1]!.answer(saved(3));
+    expect(heard).toEqual([{ promptId: "p1", version: 3 }]);
+  });
+});
+
 describe("autosave engine: page hide while a save is on its way", () => {
   const conflict = (serverValue: AnswerValue, serverVersion: number, lastSaveId: string | null): SaveOutcome => ({
     kind: "conflict",

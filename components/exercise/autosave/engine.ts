@@ -1,12 +1,14 @@
 import type { RouterInputs } from "@/components/trpc/outputs";
 import type { AnswerValue } from "@/lib/content/prompts";
+import type { DeviceDraft } from "./device-drafts";
 
 /**
  * The autosave engine: pure logic, no React and no DOM, so it can be tested with fake timers and a
  * fake transport. It keeps, per prompt, what the person typed, the server version that text is
  * based on, and at most one save on its way. A failed save is resent with the SAME saveId (the
  * server recognises a resend and never applies it twice); newer typing waits behind it.
- * Nothing is written to localStorage: unsent text lives in memory and is flushed on page hide.
+ * Unsent text lives in memory and is flushed on page hide; the page also keeps an encrypted copy on the
+ * device (draftOf / restore, decision 0024), so a new page picks up the saves a closed one had sent.
  * On page hide, text newer than a save still on its way can't wait for it: it goes at once as a
  * "flush" save naming that save (afterSaveId), which the server applies on top of it in any order.
  */
@@ -62,6 +64,8 @@ export type AutosaveOptions = {
   debounceMs?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Told whenever the server confirms the text it holds for a prompt (other tabs can follow it). */
+  onServerText?: (promptId: string, answer: { value: AnswerValue; version: number; updatedAt: Date | null }) => void;
 };
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -217,6 +221,13 @@ export function createAutosaveEngine(options: AutosaveOptions) {
     p.savedValue = value;
     p.baseVersion = version;
     p.lastSavedAt = updatedAt ?? p.lastSavedAt;
+    const promptId = promptIdOf(p);
+    if (promptId) options.onServerText?.(promptId, { value, version, updatedAt });
+  }
+
+  function promptIdOf(state: PromptState): string | undefined {
+    for (const [promptId, p] of prompts) if (p === state) return promptId;
+    return undefined;
   }
 
   function settle(promptId: string, p: PromptState, saveId: string, result: SaveOutcome) {
@@ -360,17 +371,64 @@ export function createAutosaveEngine(options: AutosaveOptions) {
       if (changed) emit();
     },
 
-    /** Newer server data (another tab) is taken only for prompts with nothing unsent here. */
+    /**
+     * Newer server data (a refreshed page, another tab) replaces the text only of prompts with nothing unsent
+     * here, so no tab keeps saying "Saved" over text the server no longer holds; an open conflict panel shows
+     * the other side's latest text.
+     */
     syncFromServer(answers: InitialAnswer[]) {
       let changed = false;
       for (const answer of answers) {
         const p = prompts.get(answer.promptId);
-        if (!p || (!isUnsent(p) && !p.inFlight && !p.flush && answer.version > p.baseVersion)) {
+        if (!p) {
           prompts.set(answer.promptId, fresh(answer));
+          changed = true;
+        } else if (p.conflict) {
+          if (answer.version > p.conflict.serverVersion) {
+            p.conflict = { theirs: answer.value, serverVersion: answer.version, updatedAt: answer.updatedAt ?? null };
+            changed = true;
+          }
+        } else if (!isUnsent(p) && !p.inFlight && !p.flush && answer.version > p.baseVersion) {
+          const replaced = fresh(answer);
+          replaced.ownSaveIds = p.ownSaveIds;
+          prompts.set(answer.promptId, replaced);
           changed = true;
         }
       }
       if (changed) emit();
+    },
+
+    /** What must outlive this page for a prompt (kept encrypted on the device), or null once the server has it. */
+    draftOf(promptId: string): DeviceDraft | null {
+      const p = prompts.get(promptId);
+      if (!p || !isUnsent(p)) return null;
+      return { value: p.value, baseVersion: p.baseVersion, pending: p.pending && { ...p.pending }, ownSaveIds: [...p.ownSaveIds] };
+    },
+
+    /**
+     * A closed page's unsent text, found on the device: it replaces the (possibly older) text the server sent,
+     * and goes out through the usual rules. A save that page had sent is resent with its own saveId, so it is
+     * applied at most once whether or not it arrived; a stored save with one of its saveIds counts as our own.
+     * Skipped for a prompt this page has already touched (its own state is newer).
+     */
+    restore(promptId: string, draft: DeviceDraft) {
+      const p = prompts.get(promptId);
+      if (!p || p.edited || p.pending || p.inFlight || p.flush || p.conflict) return;
+      for (const saveId of [...draft.ownSaveIds, ...(draft.pending ? [draft.pending.saveId] : [])]) remember(p, saveId);
+      if (!draft.pending && sameValue(draft.value, p.savedValue)) {
+        emit();
+        return;
+      }
+      p.value = draft.value;
+      p.edited = true;
+      if (draft.pending) {
+        p.pending = { ...draft.pending };
+        p.baseVersion = Math.max(p.baseVersion, draft.baseVersion);
+      } else {
+        // Based on what that page knew: a change since is checked against this device's own saves.
+        p.baseVersion = draft.baseVersion;
+      }
+      trySend(promptId, p);
     },
 
     edit(promptId: string, value: AnswerValue) {

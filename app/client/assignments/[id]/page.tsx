@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AssignmentPageHeader } from "@/components/exercise/assignment-page-header";
 import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
 import { ShareStep } from "@/components/exercise/share-step";
 import { SubmittedView } from "@/components/exercise/submitted-view";
 import { EmptyState } from "@/components/ui/layout";
+import { OFFLINE_COPY_HEADER } from "@/lib/offline/offline-copy";
 import { requireArea } from "@/server/auth/current-session";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";
@@ -23,6 +25,11 @@ export default async function ClientAssignmentPage({
   const view = await orNotFound((await getServerCaller()).assignments.get({ assignmentId: id }));
   if (view.role !== "client") notFound();
   const { assignment, version } = view;
+  // The service worker's copy for opening offline: never with the person's answers in it (decision 0024), and
+  // only of an exercise still open for answering.
+  const offlineCopy = (await headers()).get(OFFLINE_COPY_HEADER) === "1";
+  const open = assignment.status === "assigned" || assignment.status === "in_progress";
+  if (offlineCopy && !open) notFound();
   const header = <AssignmentPageHeader title={version.title} coachName={assignment.coachName} />;
 
   if (assignment.status === "cancelled") {
@@ -36,7 +43,7 @@ export default async function ClientAssignmentPage({
     );
   }
 
-  if (assignment.status === "assigned" || assignment.status === "in_progress") {
+  if (open) {
     return (
       <>
         {header}
@@ -50,7 +57,7 @@ export default async function ClientAssignmentPage({
           coachName={assignment.coachName}
           note={assignment.note}
           dueAt={assignment.dueAt}
-          answers={view.answers}
+          answers={offlineCopy ? null : view.answers}
         />
       </>
     );

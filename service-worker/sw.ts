@@ -1,0 +1,68 @@
+/// <reference lib="webworker" />
+import { Serwist, type PrecacheEntry, type RouteHandlerCallbackOptions, type SerwistGlobalConfig } from "serwist";
+import { CLIENT_PAGES_CACHE } from "@/lib/offline/cache-names";
+import { keepsOfflineCopy, OFFLINE_COPY_HEADER } from "@/lib/offline/offline-copy";
+
+/**
+ * Hearth's service worker (decision 0024), built by @serwist/turbopack (app/serwist/[path]/route.ts).
+ * - The app's own code and styles (Next's static files) are precached: the shell opens without a connection.
+ * - A client's home and exercise pages are fetched from the network first; beside each, a copy WITHOUT the
+ *   person's answers is kept, to open offline (their text comes from the encrypted drafts on the device).
+ * - Nothing else is kept: not a coach's or an admin's page, not an API reply, not a page with answers in it.
+ */
+declare global {
+  interface WorkerGlobalScope extends SerwistGlobalConfig {
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+}
+declare const self: ServiceWorkerGlobalScope;
+
+async function keepOfflineCopy(url: string): Promise<void> {
+  const cache = await caches.open(CLIENT_PAGES_CACHE);
+  try {
+    const copy = await fetch(url, { headers: { [OFFLINE_COPY_HEADER]: "1" }, credentials: "same-origin", redirect: "error" });
+    if (copy.ok) await cache.put(url, copy);
+    // A page that may not be kept any more (submitted, signed out): its old copy goes too.
+    else await cache.delete(url);
+  } catch {
+    // Offline again, or redirected to sign in: the copy kept before stays as it was.
+  }
+}
+
+const OFFLINE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Hearth</title>
+<style>body{font-family:system-ui,sans-serif;background:#fbfaf7;color:#1f2a2e;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}h1{font-size:1.5rem}</style></head>
+<body><main><h1>You're offline</h1><p>This page hasn't been opened on this device yet, so it can't be shown without a connection. The exercises you have opened before are still here. Please try again once you're back online.</p></main></body></html>`;
+
+function offlinePage(): Response {
+  return new Response(OFFLINE_PAGE, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" },
+  });
+}
+
+async function clientPage({ request, event }: RouteHandlerCallbackOptions): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    if (response.ok && !response.redirected) (event as FetchEvent).waitUntil(keepOfflineCopy(request.url));
+    return response;
+  } catch {
+    const cache = await caches.open(CLIENT_PAGES_CACHE);
+    return (await cache.match(request.url)) ?? offlinePage();
+  }
+}
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  skipWaiting: true,
+  clientsClaim: true,
+  navigationPreload: false,
+  disableDevLogs: true,
+  runtimeCaching: [
+    {
+      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && keepsOfflineCopy(url.pathname),
+      handler: clientPage,
+    },
+  ],
+});
+
+serwist.addEventListeners();
