@@ -24,7 +24,7 @@ export const invitationsRouter = router({
       }),
     )
     .output(out.create)
-    .mutation(({ ctx, input }) => kickingMail(ctx.db, createInvitation(ctx.db, ctx.actor, input, ctx.now()))),
+    .mutation(({ ctx, input }) => kickingMail(createInvitation(ctx.db, ctx.actor, input, ctx.now()))),
   list: coachProcedure
     .input(z.strictObject({ ...pageInput }))
     .output(out.list)

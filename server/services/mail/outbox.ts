@@ -1,6 +1,8 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 
 export type NewEmail = {
   practiceId: string | null;
@@ -13,7 +15,7 @@ export type NewEmail = {
 
 /**
  * Queues an email. Call it with the transaction of the change that causes it, so the email
- * exists exactly when the change does. Delivery happens later (see deliver.ts).
+ * exists exactly when the change does, and so does the job that delivers it (see deliver.ts).
  */
 export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Date()): Promise<string> {
   const [row] = await tx
@@ -28,5 +30,6 @@ export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Dat
       createdAt: now,
     })
     .returning({ id: outboxEmails.id });
+  await enqueueJob(tx, QUEUES.deliverMail, { practiceId: email.practiceId });
   return row!.id;
 }
