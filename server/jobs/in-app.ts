@@ -33,3 +33,14 @@ export async function stopJobsInApp(): Promise<void> {
   holder.__hearthJobRunner = undefined;
   await runner?.stop();
 }
+
+/**
+ * For procedures whose change queued a job (an email, a notification): returns the committed result and asks this
+ * process's runner to look at once, so the work starts in about a second instead of at the next poll. The job was
+ * queued in the change's own transaction; this only saves waiting.
+ */
+export async function wakingJobs<T>(result: Promise<T>): Promise<T> {
+  const value = await result;
+  wakeJobsInApp();
+  return value;
+}

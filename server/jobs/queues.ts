@@ -6,4 +6,4 @@ export type Queue = (typeof QUEUES)[keyof typeof QUEUES];
 export type QueueName = Queue["name"];
 
 /** What every job carries: the practice it belongs to, so an admin sees only their own practice's failures. */
-export type JobData = { practiceId: string | null };
+export type JobData = { practiceId: string | null; assignmentId?: string };

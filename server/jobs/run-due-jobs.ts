@@ -5,6 +5,7 @@ import { errorFields, log, newErrorId } from "@/server/log";
 import type { MailTransport } from "@/server/services/mail/transport";
 import { jobClient } from "./enqueue";
 import { deliverMailJob } from "./handlers/deliver-mail";
+import { notifyAssignedJob, scanRemindersJob } from "./handlers/notifications";
 import { type JobData, QUEUES, type QueueName } from "./queues";
 import { jobQueueDbFor } from "./sql-adapter";
 
@@ -14,6 +15,8 @@ type Handler = (job: Job, context: JobContext) => Promise<void>;
 
 const HANDLERS: Record<QueueName, Handler> = {
   [QUEUES.deliverMail.name]: deliverMailJob,
+  [QUEUES.notifyAssigned.name]: notifyAssignedJob,
+  [QUEUES.scanReminders.name]: scanRemindersJob,
 };
 
 export type RunReport = { completed: number; failed: number };
@@ -33,7 +36,18 @@ export async function runDueJobs(context: JobContext, options: { ignoreStartAfte
   const client = jobClient();
   const db = jobQueueDbFor(context.db);
   const report: RunReport = { completed: 0, failed: 0 };
-  for (const [name, handle] of Object.entries(HANDLERS)) {
+  // Round after round, since a job may queue another (a notification queues its email's delivery).
+  let handled = 0;
+  let before: number;
+  do {
+    before = handled;
+    for (const [name, handle] of Object.entries(HANDLERS)) {
+      handled += await runQueue(name, handle);
+    }
+  } while (handled > before && handled < MAX_PER_PASS && !options.ignoreStartAfter);
+  return report;
+
+  async function runQueue(name: string, handle: Handler): Promise<number> {
     let handled = 0;
     while (handled < MAX_PER_PASS) {
       const jobs = await client.fetch<JobData>(name, { batchSize: BATCH_SIZE, includeMetadata: true, ignoreStartAfter: options.ignoreStartAfter ?? false, db });
@@ -56,6 +70,6 @@ export async function runDueJobs(context: JobContext, options: { ignoreStartAfte
       }
       if (options.ignoreStartAfter) break;
     }
+    return handled;
   }
-  return report;
 }

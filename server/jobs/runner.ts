@@ -18,6 +18,8 @@ export type JobRunner = {
 const POLL_MS = 2_000;
 /** Once an hour, a delivery pass runs whatever is queued: a safety net for emails queued without a job. */
 const HOURLY = "0 * * * *";
+/** Reminders are due at 18:00 and 08:00 local time, in every zone: looked for every five minutes. */
+const EVERY_FIVE_MINUTES = "*/5 * * * *";
 
 /**
  * Runs background jobs in this process until stopped. pg-boss itself (started here) expires jobs whose runner
@@ -30,9 +32,11 @@ export async function startJobRunner(handle: DatabaseHandle, options: { transpor
   boss.on("error", (error) => log.warn("jobs.maintenance_failed", { path: "jobs.maintenance", ...errorFields(error) }));
   await boss.start();
   await boss.schedule(QUEUES.deliverMail.name, HOURLY, { practiceId: null });
+  await boss.schedule(QUEUES.scanReminders.name, EVERY_FIVE_MINUTES, { practiceId: null });
   // Whatever came due while nothing was running (a retry, a scheduled pass) is picked up by the first pass;
   // this one delivery makes sure emails queued before the job queue existed are sent too.
   await enqueueJob(handle.db, QUEUES.deliverMail, { practiceId: null });
+  await enqueueJob(handle.db, QUEUES.scanReminders, { practiceId: null });
 
   const context = { db: handle.db, transport: options.transport ?? configuredTransport(), now: () => new Date() };
   let stopping = false;

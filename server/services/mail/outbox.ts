@@ -9,6 +9,8 @@ export type NewEmail = {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, when the email has one (server/services/mail/templates). It must hold no single-use link. */
+  html?: string;
   /** The text to keep once sent, without single-use links. Leave out when the email holds no secret. */
   redactedText?: string;
 };
@@ -25,6 +27,7 @@ export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Dat
       toAddress: email.to,
       subject: email.subject,
       textBody: email.text,
+      htmlBody: email.html ?? null,
       redactedTextBody: email.redactedText ?? null,
       nextAttemptAt: now,
       createdAt: now,

@@ -1,0 +1,45 @@
+import "server-only";
+import { formatDay } from "@/lib/dates/format";
+import type { ReminderKind } from "@/lib/reminders/schedule";
+import { appLink } from "../account/tokens";
+import { type RenderedEmail, renderEmail } from "../mail/templates/render";
+
+/**
+ * The words of each notification email. Who, what, when and a link: never a word anyone wrote in an exercise,
+ * an answer, a note or a comment (tests/integration/notifications.test.ts checks with marker texts).
+ */
+type AboutAnExercise = { clientName: string; coachName: string; title: string; dueAt: Date | null; assignmentId: string; timeZone: string; now: Date };
+
+const exerciseLink = (assignmentId: string) => appLink(`/client/assignments/${assignmentId}`);
+
+export function exerciseAssignedEmail(about: AboutAnExercise): Promise<RenderedEmail> {
+  const due = about.dueAt ? formatDay(about.dueAt, about.timeZone, about.now) : null;
+  return renderEmail({
+    subject: `${about.coachName} shared an exercise with you: ${about.title}`,
+    preview: due ? `It's due ${due}.` : "There's no due date: take it whenever suits you.",
+    greeting: `Hello ${about.clientName},`,
+    paragraphs: [
+      `${about.coachName} has shared an exercise with you on Hearth: "${about.title}".`,
+      due
+        ? `It's due ${due}. You can take it at your own pace, save as you go and come back to it whenever you like.`
+        : "There's no due date, so take it whenever suits you. You can save as you go and come back to it.",
+    ],
+    action: { label: "Open the exercise", url: exerciseLink(about.assignmentId) },
+    footer: "You're getting this because your coach shared an exercise with you on Hearth.",
+  });
+}
+
+export function reminderEmail(about: AboutAnExercise & { dueAt: Date; kind: ReminderKind }): Promise<RenderedEmail> {
+  const when = about.kind === "morning-of" ? "today" : "tomorrow";
+  return renderEmail({
+    subject: `A gentle reminder: "${about.title}" is due ${when}`,
+    preview: `${about.coachName} shared it with you. There's still time.`,
+    greeting: `Hello ${about.clientName},`,
+    paragraphs: [
+      `Just a gentle reminder that "${about.title}", the exercise ${about.coachName} shared with you, is due ${when} (${formatDay(about.dueAt, about.timeZone, about.now)}).`,
+      "There's no need to get it perfect. Whatever you manage is worth it, and you can save as you go.",
+    ],
+    action: { label: "Open the exercise", url: exerciseLink(about.assignmentId) },
+    footer: "You're getting this because an exercise on Hearth is due soon. Once you've submitted it, the reminders stop.",
+  });
+}

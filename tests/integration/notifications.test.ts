@@ -1,0 +1,140 @@
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { assignments, notifications, outboxEmails, users } from "@/db/schema";
+import { instantOf } from "@/lib/dates/zoned";
+import { notifyExerciseAssigned } from "@/server/services/notifications/exercise-assigned";
+import { sendDueReminders } from "@/server/services/notifications/reminders";
+import { memoryTransport, runJobs } from "../helpers/mail";
+import { answerSample, saveFirst, scale, text } from "../helpers/loop";
+import { useLoopWorld } from "../helpers/use-world";
+
+const { db, world, callers, exercise } = await useLoopWorld();
+const SYDNEY = "Australia/Sydney"; // southern: clocks go forward on Sunday 4 Oct 2026
+const LONDON = "Europe/London"; // clocks go back on Sunday 25 Oct 2026
+
+const endOfDay = (year: number, month: number, day: number, zone: string) =>
+  new Date(instantOf({ year, month, day, hour: 23, minute: 59 }, zone).getTime() + 59_999);
+const emailsTo = async (address: string) => db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, address));
+const setZone = (userId: string, timeZone: string) => db.update(users).set({ timeZone }).where(eq(users.id, userId));
+
+/** Assigns the exercise to one client with the coach's clock at `now`. */
+async function assign(clientId: string, dueAt: Date | null, now: Date, note?: string) {
+  const coach = await world.as("coach", () => now);
+  const { assignmentIds } = await coach.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [clientId], dueAt, note });
+  return assignmentIds[0]!;
+}
+
+describe("a new exercise", () => {
+  it("is emailed to the client once, as HTML and text: title, coach, due date in their zone and a link", async () => {
+    await setZone(world.ids.client, SYDNEY);
+    const now = new Date("2026-09-28T00:00:00Z");
+    const id = await assign(world.ids.client, endOfDay(2026, 10, 11, SYDNEY), now);
+    const transport = memoryTransport();
+    await runJobs(db, transport);
+    const sent = transport.sent.filter((email) => email.to === world.emails.client);
+    expect(sent).toHaveLength(1);
+    const [email] = sent;
+    const [coach] = await db.select({ name: users.name }).from(users).where(eq(users.id, world.ids.coach));
+    expect(email!.subject).toBe(`${coach!.name} shared an exercise with you: ${exercise.title}`);
+    for (const part of [email!.text, email!.html!]) {
+      expect(part).toContain(exercise.title);
+      expect(part).toContain(coach!.name);
+      expect(part).toContain("Sunday 11 October"); // the end of Sunday in Sydney, though it's Sunday afternoon in UTC
+      expect(part).toContain(`/client/assignments/${id}`);
+    }
+    expect(email!.html).toMatch(/^<!doctype html>/i);
+    // Running the notification again tells no one twice.
+    expect(await notifyExerciseAssigned(db, world.ids.practiceA, id, now)).toBe(false);
+    expect(await db.select().from(notifications).where(eq(notifications.subjectId, id))).toHaveLength(1);
+  });
+
+  it("is not emailed once cancelled before the job ran", async () => {
+    const now = new Date();
+    const id = await assign(world.ids.client2, null, now);
+    await callers.coach.assignments.cancel({ assignmentId: id });
+    const transport = memoryTransport();
+    await runJobs(db, transport);
+    expect(transport.sent.filter((email) => email.to === world.emails.client2)).toEqual([]);
+  });
+});
+
+describe("reminders, at the client's local time, under a controlled clock", () => {
+  it("come at 18:00 the evening before and 08:00 on the day in Sydney across the spring change, once each", async () => {
+    await setZone(world.ids.client, SYDNEY);
+    const id = await assign(world.ids.client, endOfDay(2026, 10, 4, SYDNEY), new Date("2026-09-30T00:00:00Z"));
+    const reminders = async () => (await emailsTo(world.emails.client)).filter((e) => e.subject.startsWith("A gentle reminder") && e.textBody.includes(id));
+
+    expect(await sendDueReminders(db, new Date("2026-10-03T07:59:00Z"))).toBe(0); // Sat 17:59 AEST
+    expect(await sendDueReminders(db, new Date("2026-10-03T08:00:00Z"))).toBe(1); // Sat 18:00 AEST
+    expect(await sendDueReminders(db, new Date("2026-10-03T08:05:00Z"))).toBe(0);
+    expect(await sendDueReminders(db, new Date("2026-10-03T20:59:00Z"))).toBe(0); // Sun 07:59 AEDT
+    expect(await sendDueReminders(db, new Date("2026-10-03T21:00:00Z"))).toBe(1); // Sun 08:00 AEDT, an hour earlier in UTC
+    const sent = await reminders();
+    expect(sent.map((e) => e.subject)).toEqual([
+      `A gentle reminder: "${exercise.title}" is due tomorrow`,
+      `A gentle reminder: "${exercise.title}" is due today`,
+    ]);
+    expect(sent.every((e) => e.htmlBody?.includes(id))).toBe(true);
+  });
+
+  it("keep London's local hours when the clocks go back, and stop once the exercise is submitted", async () => {
+    await setZone(world.ids.client2, LONDON);
+    const id = await assign(world.ids.client2, endOfDay(2026, 10, 25, LONDON), new Date("2026-10-20T00:00:00Z"));
+    const reminders = async () => (await emailsTo(world.emails.client2)).filter((e) => e.subject.startsWith("A gentle reminder") && e.textBody.includes(id));
+    expect(await sendDueReminders(db, new Date("2026-10-24T16:59:00Z"))).toBe(0);
+    expect(await sendDueReminders(db, new Date("2026-10-24T17:00:00Z"))).toBe(1); // Sat 18:00 BST
+    const client2 = await world.as("client2", () => new Date("2026-10-25T06:00:00Z"));
+    await answerSample(client2, id);
+    await client2.assignments.submit({ assignmentId: id });
+    expect(await sendDueReminders(db, new Date("2026-10-25T08:00:00Z"))).toBe(0); // Sun 08:00 GMT: submitted, so none
+    expect(await reminders()).toHaveLength(1);
+  });
+
+  it("after downtime send one reminder, the latest, and never twice when two runs race", async () => {
+    await setZone(world.ids.otherClient, LONDON);
+    const other = await world.as("otherCoach", () => new Date("2026-10-01T00:00:00Z"));
+    const { assignmentIds } = await other.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [world.ids.otherClient], dueAt: endOfDay(2026, 10, 25, LONDON) });
+    const id = assignmentIds[0]!;
+    // Down from Friday to Sunday 10:00: both reminder times passed.
+    const back = new Date("2026-10-25T10:00:00Z");
+    const [a, b] = await Promise.all([sendDueReminders(db, back), sendDueReminders(db, back)]);
+    expect(a + b).toBe(1);
+    const sent = (await emailsTo(world.emails.otherClient)).filter((e) => e.subject.startsWith("A gentle reminder") && e.textBody.includes(id));
+    expect(sent.map((e) => e.subject)).toEqual([`A gentle reminder: "${exercise.title}" is due today`]);
+  });
+});
+
+describe("what notification emails never hold", () => {
+  it("no reflection, note or comment text, in the text or the HTML", async () => {
+    const MARKERS = { note: "MARKER-NOTE-7f3a", reflection: "MARKER-REFLECTION-91c2", comment: "MARKER-COMMENT-c04d" };
+    await setZone(world.ids.client, LONDON);
+    const now = new Date("2026-10-20T09:00:00Z");
+    const id = await assign(world.ids.client, endOfDay(2026, 10, 25, LONDON), now, `Please read first: ${MARKERS.note}`);
+    const client = await world.as("client", () => now);
+    await saveFirst(client, id, "reflection", text(`I wrote ${MARKERS.reflection}`));
+    await runJobs(db, memoryTransport());
+    // Reminders while it is open, then the client submits and shares, and the coach comments.
+    await sendDueReminders(db, new Date("2026-10-24T17:00:00Z"));
+    await sendDueReminders(db, new Date("2026-10-25T08:00:00Z"));
+    const later = await world.as("client", () => new Date("2026-10-25T09:00:00Z"));
+    const word = await saveFirst(later, id, "word", text(MARKERS.reflection));
+    await saveFirst(later, id, "calm", scale(5));
+    await later.assignments.submit({ assignmentId: id });
+    await later.answers.setSharing({ assignmentId: id, shares: [{ promptId: "word", shared: true }] });
+    const coach = await world.as("coach", () => new Date("2026-10-25T10:00:00Z"));
+    await coach.feedback.comment({ answerId: word.answerId, body: `Thank you ${MARKERS.comment}` });
+    await runJobs(db, memoryTransport());
+
+    const all = await db.select().from(outboxEmails).where(inArray(outboxEmails.toAddress, [world.emails.client]));
+    const ours = all.filter((e) => e.textBody.includes(id));
+    expect(ours.length).toBeGreaterThanOrEqual(3); // assigned, evening before, morning of
+    for (const email of ours) {
+      for (const marker of Object.values(MARKERS)) {
+        expect(email.subject).not.toContain(marker);
+        expect(email.textBody).not.toContain(marker);
+        expect(email.htmlBody ?? "").not.toContain(marker);
+      }
+    }
+    expect((await db.select().from(assignments).where(eq(assignments.id, id)))[0]!.note).toContain(MARKERS.note);
+  });
+});
