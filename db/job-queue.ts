@@ -14,6 +14,8 @@ export const JOB_QUEUES = {
   deliverMail: { name: "mail-deliver", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 },
   /** Tells a client an exercise was assigned to them (queued with the assignment). */
   notifyAssigned: { name: "notify-assigned", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  /** Tells someone what just happened to them: a coach replied, a client accepted an invitation. */
+  notify: { name: "notify", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   /** Looks for exercises whose reminder time has come, in each client's own time zone (every few minutes). */
   scanReminders: { name: "reminders-scan", retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 10 * 60 },
 } as const;

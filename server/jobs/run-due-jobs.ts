@@ -5,7 +5,7 @@ import { errorFields, log, newErrorId } from "@/server/log";
 import type { MailTransport } from "@/server/services/mail/transport";
 import { jobClient } from "./enqueue";
 import { deliverMailJob } from "./handlers/deliver-mail";
-import { notifyAssignedJob, scanRemindersJob } from "./handlers/notifications";
+import { notifyAssignedJob, notifyJob, scanRemindersJob } from "./handlers/notifications";
 import { type JobData, QUEUES, type QueueName } from "./queues";
 import { jobQueueDbFor } from "./sql-adapter";
 
@@ -16,6 +16,7 @@ type Handler = (job: Job, context: JobContext) => Promise<void>;
 const HANDLERS: Record<QueueName, Handler> = {
   [QUEUES.deliverMail.name]: deliverMailJob,
   [QUEUES.notifyAssigned.name]: notifyAssignedJob,
+  [QUEUES.notify.name]: notifyJob,
   [QUEUES.scanReminders.name]: scanRemindersJob,
 };
 

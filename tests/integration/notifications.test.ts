@@ -4,7 +4,7 @@ import { assignments, notifications, outboxEmails, users } from "@/db/schema";
 import { instantOf } from "@/lib/dates/zoned";
 import { notifyExerciseAssigned } from "@/server/services/notifications/exercise-assigned";
 import { sendDueReminders } from "@/server/services/notifications/reminders";
-import { memoryTransport, runJobs } from "../helpers/mail";
+import { memoryTransport, runJobs, tokenFromEmail } from "../helpers/mail";
 import { answerSample, saveFirst, scale, text } from "../helpers/loop";
 import { useLoopWorld } from "../helpers/use-world";
 
@@ -104,6 +104,38 @@ describe("reminders, at the client's local time, under a controlled clock", () =
   });
 });
 
+describe("what happens to people", () => {
+  it("tells a client their coach replied to a shared answer, and nothing when the client writes in their own thread", async () => {
+    const now = new Date();
+    const id = await assign(world.ids.client2, null, now);
+    const client2 = await world.as("client2", () => now);
+    const word = await saveFirst(client2, id, "word", text("steady"));
+    await saveFirst(client2, id, "reflection", text("A quiet week."));
+    await saveFirst(client2, id, "calm", scale(6));
+    await client2.assignments.submit({ assignmentId: id });
+    await client2.answers.setSharing({ assignmentId: id, shares: [{ promptId: "word", shared: true }] });
+    await runJobs(db, memoryTransport());
+    const coach = await world.as("coach", () => now);
+    await coach.feedback.comment({ answerId: word.answerId, body: "Thank you for sharing." });
+    await client2.feedback.comment({ answerId: word.answerId, body: "You're welcome." });
+    const transport = memoryTransport();
+    await runJobs(db, transport);
+    expect(transport.sent.map((email) => [email.to, email.subject])).toEqual([[world.emails.client2, expect.stringMatching(/ replied to something you shared$/)]]);
+    expect(transport.sent[0]!.text).toContain(`/client/assignments/${id}`);
+  });
+
+  it("tells the inviting coach when a client accepts", async () => {
+    const invitationMail = memoryTransport();
+    await callers.coach.invitations.create({ email: "new-client@example.test", role: "client" });
+    await runJobs(db, invitationMail);
+    const token = tokenFromEmail(invitationMail.sent.find((email) => email.to === "new-client@example.test")!.text);
+    await callers.anonymous.invitations.accept({ token, name: "Nia New", password: "a calm river at dusk" });
+    const transport = memoryTransport();
+    await runJobs(db, transport);
+    expect(transport.sent.map((email) => [email.to, email.subject])).toEqual([[world.emails.coach, "Nia New accepted your invitation"]]);
+  });
+});
+
 describe("what notification emails never hold", () => {
   it("no reflection, note or comment text, in the text or the HTML", async () => {
     const MARKERS = { note: "MARKER-NOTE-7f3a", reflection: "MARKER-REFLECTION-91c2", comment: "MARKER-COMMENT-c04d" };
@@ -127,7 +159,7 @@ describe("what notification emails never hold", () => {
 
     const all = await db.select().from(outboxEmails).where(inArray(outboxEmails.toAddress, [world.emails.client]));
     const ours = all.filter((e) => e.textBody.includes(id));
-    expect(ours.length).toBeGreaterThanOrEqual(3); // assigned, evening before, morning of
+    expect(ours.length).toBeGreaterThanOrEqual(4); // assigned, evening before, morning of, the coach's reply
     for (const email of ours) {
       for (const marker of Object.values(MARKERS)) {
         expect(email.subject).not.toContain(marker);

@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answerComments, answers, assignments } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { type Actor, policy } from "@/server/policy";
 
 /**
@@ -33,6 +35,8 @@ export async function commentOnAnswer(
       .insert(answerComments)
       .values({ practiceId: actor.practiceId, answerId: answer.id, assignmentId: answer.assignmentId, authorId: actor.userId, body, createdAt: now })
       .returning({ id: answerComments.id, createdAt: answerComments.createdAt });
+    // The client hears that their coach replied (never what): by email, from a job queued with the comment.
+    if (!isOwningClient) await enqueueJob(tx, QUEUES.notify, { practiceId: actor.practiceId, event: "coach-replied", subjectId: comment!.id });
     return comment!;
   });
 }

@@ -43,3 +43,25 @@ export function reminderEmail(about: AboutAnExercise & { dueAt: Date; kind: Remi
     footer: "You're getting this because an exercise on Hearth is due soon. Once you've submitted it, the reminders stop.",
   });
 }
+
+export function coachRepliedEmail(about: { clientName: string; coachName: string; title: string; assignmentId: string }): Promise<RenderedEmail> {
+  return renderEmail({
+    subject: `${about.coachName} replied to something you shared`,
+    preview: `A reply about "${about.title}".`,
+    greeting: `Hello ${about.clientName},`,
+    paragraphs: [`${about.coachName} replied to an answer you shared from "${about.title}". You can read it on Hearth whenever suits you.`],
+    action: { label: "Read the reply", url: exerciseLink(about.assignmentId) },
+    footer: "You're getting this because your coach replied to something you chose to share on Hearth.",
+  });
+}
+
+export function invitationAcceptedEmail(about: { coachName: string; clientName: string; clientId: string }): Promise<RenderedEmail> {
+  return renderEmail({
+    subject: `${about.clientName} accepted your invitation`,
+    preview: "They have joined you on Hearth.",
+    greeting: `Hello ${about.coachName},`,
+    paragraphs: [`${about.clientName} accepted your invitation and has joined you on Hearth. You can share a first exercise whenever you're both ready.`],
+    action: { label: `See ${about.clientName}'s page`, url: appLink(`/coach/clients/${about.clientId}`) },
+    footer: "You're getting this because someone you invited to Hearth accepted.",
+  });
+}
