@@ -9,4 +9,4 @@ export type QueueName = Queue["name"];
 export type JobData = { practiceId: string | null; assignmentId?: string; event?: NotifyEvent; subjectId?: string };
 
 /** What a `notify` job tells, and about which row: a coach's comment, or the client who accepted. */
-export type NotifyEvent = "coach-replied" | "invitation-accepted";
+export type NotifyEvent = "coach-replied" | "invitation-accepted" | "answers-shared";

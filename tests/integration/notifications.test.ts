@@ -1,8 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { assignments, notifications, outboxEmails, users } from "@/db/schema";
+import { answers, assignments, notifications, outboxEmails, users } from "@/db/schema";
 import { instantOf } from "@/lib/dates/zoned";
 import { notifyExerciseAssigned } from "@/server/services/notifications/exercise-assigned";
+import { sendOverdueSummaries } from "@/server/services/notifications/overdue-summary";
 import { sendDueReminders } from "@/server/services/notifications/reminders";
 import { memoryTransport, runJobs, tokenFromEmail } from "../helpers/mail";
 import { answerSample, saveFirst, scale, text } from "../helpers/loop";
@@ -133,6 +134,49 @@ describe("what happens to people", () => {
     const transport = memoryTransport();
     await runJobs(db, transport);
     expect(transport.sent.map((email) => [email.to, email.subject])).toEqual([[world.emails.coach, "Nia New accepted your invitation"]]);
+  });
+});
+
+describe("for coaches", () => {
+  it("tells the coach a client shared answers, once per sharing, and not if they already opened them", async () => {
+    const now = new Date();
+    const id = await assign(world.ids.client2, null, now);
+    const client2 = await world.as("client2", () => now);
+    await saveFirst(client2, id, "word", text("steady"));
+    await saveFirst(client2, id, "reflection", text("A quiet week."));
+    await saveFirst(client2, id, "calm", scale(6));
+    await client2.assignments.submit({ assignmentId: id });
+    await client2.answers.setSharing({ assignmentId: id, shares: [{ promptId: "word", shared: true }, { promptId: "reflection", shared: true }] });
+    const transport = memoryTransport();
+    await runJobs(db, transport);
+    const toCoach = () => transport.sent.filter((email) => email.to === world.emails.coach);
+    expect(toCoach().map((email) => email.subject)).toEqual([expect.stringMatching(/ shared something with you$/)]);
+    expect(toCoach()[0]!.text).toContain("2 answers");
+    expect(toCoach()[0]!.text).not.toContain("A quiet week.");
+
+    // Sharing nothing new queues nothing; sharing again after the coach has read it all tells nobody.
+    await client2.answers.setSharing({ assignmentId: id, shares: [{ promptId: "word", shared: true }] });
+    await client2.answers.setSharing({ assignmentId: id, shares: [{ promptId: "calm", shared: true }] });
+    await db.update(answers).set({ coachSeenAt: new Date() }).where(eq(answers.assignmentId, id));
+    await runJobs(db, transport);
+    expect(toCoach()).toHaveLength(1);
+  });
+
+  it("send a daily overdue summary from 08:00 in the coach's zone, once a day", async () => {
+    await setZone(world.ids.otherCoach, SYDNEY);
+    const other = await world.as("otherCoach", () => new Date("2026-11-01T00:00:00Z"));
+    await other.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [world.ids.otherClient], dueAt: endOfDay(2026, 11, 3, SYDNEY) });
+    const summaries = async () => (await emailsTo(world.emails.otherCoach)).filter((e) => /past (its|their) due date$/.test(e.subject));
+    // Thursday 5 Nov 2026 in Sydney (AEDT, +11): 07:59 is 20:59 UTC the day before.
+    await sendOverdueSummaries(db, new Date("2026-11-04T20:59:00Z"));
+    expect(await summaries()).toHaveLength(0);
+    await sendOverdueSummaries(db, new Date("2026-11-04T21:00:00Z"));
+    await sendOverdueSummaries(db, new Date("2026-11-05T06:00:00Z"));
+    const first = await summaries();
+    expect(first).toHaveLength(1);
+    expect(first[0]!.textBody).toContain(`"${exercise.title}", due Tuesday 3 November`);
+    await sendOverdueSummaries(db, new Date("2026-11-05T21:00:00Z")); // Friday 08:00 in Sydney
+    expect(await summaries()).toHaveLength(2);
   });
 });
 

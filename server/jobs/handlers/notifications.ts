@@ -1,6 +1,7 @@
 import "server-only";
 import { notifyEvent } from "@/server/services/notifications/events";
 import { notifyExerciseAssigned } from "@/server/services/notifications/exercise-assigned";
+import { sendOverdueSummaries } from "@/server/services/notifications/overdue-summary";
 import { sendDueReminders } from "@/server/services/notifications/reminders";
 import type { Job, JobContext } from "../run-due-jobs";
 
@@ -15,6 +16,8 @@ export async function notifyJob(job: Job, { db, now }: JobContext): Promise<void
   await notifyEvent(db, event, practiceId, subjectId, now());
 }
 
+/** Every few minutes: clients' reminders and coaches' daily overdue summaries whose local time has come. */
 export async function scanRemindersJob(_job: Job, { db, now }: JobContext): Promise<void> {
   await sendDueReminders(db, now());
+  await sendOverdueSummaries(db, now());
 }

@@ -65,3 +65,32 @@ export function invitationAcceptedEmail(about: { coachName: string; clientName: 
     footer: "You're getting this because someone you invited to Hearth accepted.",
   });
 }
+
+export function answersSharedEmail(about: { coachName: string; clientName: string; title: string; count: number }): Promise<RenderedEmail> {
+  const what = about.count === 1 ? "an answer" : `${about.count} answers`;
+  return renderEmail({
+    subject: `${about.clientName} shared something with you`,
+    preview: `From "${about.title}".`,
+    greeting: `Hello ${about.coachName},`,
+    paragraphs: [`${about.clientName} chose to share ${what} from "${about.title}" with you. You can read it in your inbox on Hearth.`],
+    action: { label: "Open your inbox", url: appLink("/coach/inbox") },
+    footer: "You're getting this because a client of yours shared something with you on Hearth.",
+  });
+}
+
+export type OverdueLine = { clientName: string; title: string; dueAt: Date };
+
+export function overdueSummaryEmail(about: { coachName: string; lines: OverdueLine[]; timeZone: string; now: Date }): Promise<RenderedEmail> {
+  const count = about.lines.length;
+  return renderEmail({
+    subject: count === 1 ? "One exercise is past its due date" : `${count} exercises are past their due date`,
+    preview: "A quiet summary, in case a client could use a word from you.",
+    greeting: `Hello ${about.coachName},`,
+    paragraphs: [
+      "Here is what your clients haven't finished yet, past the date you set. Life gets busy: a kind word, or a new date, is often all it takes.",
+      ...about.lines.map((line) => `${line.clientName}: "${line.title}", due ${formatDay(line.dueAt, about.timeZone, about.now)}`),
+    ],
+    action: { label: "See your clients", url: appLink("/coach") },
+    footer: "You're getting this daily summary because some exercises you shared are past their due date. It stops when there are none.",
+  });
+}

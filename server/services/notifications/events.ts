@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { answerComments, assignments, coachClients, exerciseVersions, users } from "@/db/schema";
+import { answerComments, answers, assignments, coachClients, exerciseVersions, users } from "@/db/schema";
 import type { NotifyEvent } from "@/server/jobs/queues";
-import { coachRepliedEmail, invitationAcceptedEmail } from "./emails";
+import { answersSharedEmail, coachRepliedEmail, invitationAcceptedEmail } from "./emails";
 import { notifyOnce } from "./notify-once";
 
 const client = alias(users, "client");
@@ -47,6 +47,36 @@ async function invitationAccepted(db: Database, practiceId: string, clientId: st
   return notifyOnce(db, { practiceId, userId: facts.coachId, kind: "invitation.accepted", subjectId: clientId }, { to: facts.coachEmail, rendered }, now);
 }
 
+/**
+ * A client shared answers: the assigning coach hears who and from which exercise, if anything is still shared and
+ * unseen when the job runs. Once per sharing moment (the latest shared-at time is the slot).
+ */
+async function answersShared(db: Database, practiceId: string, assignmentId: string, now: Date): Promise<boolean> {
+  const [facts] = await db
+    .select({
+      coachId: coach.id,
+      coachName: coach.name,
+      coachEmail: coach.email,
+      clientName: client.name,
+      title: exerciseVersions.title,
+      count: count(answers.id),
+      latest: max(answers.sharedAt),
+    })
+    .from(assignments)
+    .innerJoin(answers, and(eq(answers.assignmentId, assignments.id), eq(answers.shared, true), isNull(answers.coachSeenAt)))
+    .innerJoin(coach, and(eq(coach.id, assignments.coachId), reachable(coach)))
+    .innerJoin(client, eq(client.id, assignments.clientId))
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.practiceId, practiceId)))
+    .groupBy(coach.id, coach.name, coach.email, client.name, exerciseVersions.title);
+  if (!facts || !facts.latest) return false;
+  const rendered = await answersSharedEmail(facts);
+  const slot = new Date(facts.latest).toISOString();
+  return notifyOnce(db, { practiceId, userId: facts.coachId, kind: "answers.shared", subjectId: assignmentId, slot }, { to: facts.coachEmail, rendered }, now);
+}
+
 export function notifyEvent(db: Database, event: NotifyEvent, practiceId: string, subjectId: string, now: Date): Promise<boolean> {
-  return event === "coach-replied" ? coachReplied(db, practiceId, subjectId, now) : invitationAccepted(db, practiceId, subjectId, now);
+  if (event === "coach-replied") return coachReplied(db, practiceId, subjectId, now);
+  if (event === "answers-shared") return answersShared(db, practiceId, subjectId, now);
+  return invitationAccepted(db, practiceId, subjectId, now);
 }
