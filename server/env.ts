@@ -55,6 +55,14 @@ const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
       message: "must not be set in production (it was a switch for end-to-end test runs). Please unset it and start again.",
     });
   }
+  // With the embedded database the app is the only process that can run jobs: "worker" would leave them queued.
+  if (value.JOB_RUNNER === "worker" && !value.DATABASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["JOB_RUNNER"],
+      message: 'can be "worker" only with a Postgres server (DATABASE_URL). The embedded database has one owner, the app, which runs the jobs itself.',
+    });
+  }
 });
 
 function parseEnv(): Env {
