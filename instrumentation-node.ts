@@ -6,3 +6,9 @@ export async function checkConfiguration(): Promise<void> {
     process.exit(1);
   });
 }
+
+// The server runs its background jobs itself (unless JOB_RUNNER=worker): started here, at start-up, so work that
+// came due while it was down runs now rather than after the first request.
+export async function startBackgroundJobs(): Promise<void> {
+  await (await import("./server/jobs/in-app")).startJobsInApp();
+}

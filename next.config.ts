@@ -6,7 +6,8 @@ import { env } from "./server/env";
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from disk: bundling it breaks those paths. rate-limiter-flexible loads
   // drizzle-orm with a computed import(), which a bundle can't resolve.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
+  // pg-boss and node-postgres load optional modules (pg-native), and MJML its plugins, by computed require().
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "pg-boss", "pg", "mjml"],
   // The dev server would print server actions' arguments (an invitation token) and invitation URLs.
   logging: { serverFunctions: false, incomingRequests: { ignore: [/\/invite\//] } },
   // Lets several builds (e.g. a second checkout's e2e run) live side by side.

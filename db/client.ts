@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { type JobQueueConnection, migrateJobQueue, pgliteJobQueueDb } from "./job-queue";
 import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -21,8 +22,11 @@ export type Queryable = Database | Transaction;
 export type DatabaseHandle = {
   db: Database;
   driver: "pglite" | "postgres";
+  /** Drizzle migrations, then the job queue's own tables (db/job-queue.ts). */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /** How the job queue (pg-boss) reaches this database. */
+  jobQueue: JobQueueConnection;
 };
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -43,10 +47,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const onQuery = options.onQuery;
     const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
     const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
+    const jobQueue = { connectionString: options.url, max: 2 };
     return {
       db,
       driver: "postgres",
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      jobQueue,
+      migrate: async () => {
+        await migratePostgres(db as never, { migrationsFolder });
+        await migrateJobQueue(jobQueue);
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -60,10 +69,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   try {
     const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
     const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const jobQueue = { db: pgliteJobQueueDb(client) };
     return {
       db,
       driver: "pglite",
-      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      jobQueue,
+      migrate: async () => {
+        await migratePglite(db as never, { migrationsFolder });
+        await migrateJobQueue(jobQueue);
+      },
       close: async () => {
         try {
           if (!client.closed) await client.close();

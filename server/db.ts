@@ -13,7 +13,11 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
     env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL } : { driver: "pglite", dataDir: env.PGLITE_DIR },
   ).then((handle) => {
     const close = () => {
-      void handle.close().finally(() => process.exit(0));
+      // The job runner goes first: it uses the database until it stops.
+      void import("./jobs/in-app")
+        .then(({ stopJobsInApp }) => stopJobsInApp())
+        .catch(() => {})
+        .finally(() => void handle.close().finally(() => process.exit(0)));
     };
     process.once("SIGTERM", close);
     process.once("SIGINT", close);

@@ -28,6 +28,11 @@ const envSchema = z.object({
   DEV_MAILBOX_DIR: z.string().default(".data/mailbox"),
   CHROMIUM_PATH: z.string().optional(),
   /**
+   * Where background jobs (sending emails …) run. "app": each app process runs them itself (the default, and the
+   * only choice on the embedded database). "worker": app processes only queue them and `npm run worker` runs them.
+   */
+  JOB_RUNNER: z.enum(["app", "worker"]).default("app"),
+  /**
    * How many reverse proxies of your own stand in front of Hearth. 0: the client's address is the connection's
    * (as scripts/serve.mjs passes it on) and X-Forwarded-For is ignored; n: the n-th X-Forwarded-For entry from
    * the right, the one your outermost proxy saw. Sign-in limits per address depend on it.
@@ -50,6 +55,14 @@ const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
       code: "custom",
       path: ["HEARTH_E2E"],
       message: "must not be set in production (it was a switch for end-to-end test runs). Please unset it and start again.",
+    });
+  }
+  // With the embedded database the app is the only process that can run jobs: "worker" would leave them queued.
+  if (value.JOB_RUNNER === "worker" && !value.DATABASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["JOB_RUNNER"],
+      message: 'can be "worker" only with a Postgres server (DATABASE_URL). The embedded database has one owner, the app, which runs the jobs itself.',
     });
   }
 });

@@ -44,6 +44,8 @@ export const policy = {
    * admin reads it (their own practice's emails: invitation links are in them).
    */
   opensDevMailbox: (actor: Actor) => actor.role === "admin",
+  /** Background jobs and emails that ran out of tries: admins, for their own practice (and jobs of none). */
+  seesFailedWork: (actor: Actor) => actor.role === "admin",
 } as const;
 
 export type Permission = keyof typeof policy;

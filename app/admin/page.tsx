@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FailedWork } from "@/components/admin/failed-work";
 import { PageHeader, StatCard } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { getServerCaller } from "@/server/trpc/server-caller";
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: "Practice overview" };
 
 export default async function AdminHome() {
   await requireArea("admin");
-  const overview = await (await getServerCaller()).practice.overview();
+  const caller = await getServerCaller();
+  const [overview, failedWork] = await Promise.all([caller.practice.overview(), caller.jobs.failed()]);
   return (
     <>
       <PageHeader title={overview.practiceName} description="A quick look at your practice." />
@@ -30,6 +32,9 @@ export default async function AdminHome() {
           </Link>
         </li>
       </ul>
+      <div className="mt-8">
+        <FailedWork work={failedWork} />
+      </div>
     </>
   );
 }

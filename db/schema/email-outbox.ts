@@ -13,6 +13,8 @@ export const outboxEmails = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
+    /** The same email as HTML (notifications built from templates); null for plain-text-only emails. Never a secret. */
+    htmlBody: text("html_body"),
     /**
      * What is kept once the email is sent: the same text without its single-use link, so a sent
      * invitation's token lives nowhere in the database. Null keeps textBody as it is.

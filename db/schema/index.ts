@@ -6,3 +6,4 @@ export * from "./email-outbox";
 export * from "./audit";
 export * from "./handover";
 export * from "./account-tokens";
+export * from "./notifications";

@@ -7,7 +7,7 @@ import { requestEmailChange } from "../services/account/request-email-change";
 import { requestPasswordReset } from "../services/account/request-password-reset";
 import { resetLinkStatus, resetPassword } from "../services/account/reset-password";
 import { updateProfile } from "../services/account/update-profile";
-import { kickingMail } from "../services/mail/kick";
+import { wakingJobs } from "../jobs/in-app";
 import { noInput } from "../services/pagination";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
 import { text } from "../validation/text";
@@ -24,26 +24,26 @@ export const accountRouter = router({
   requestPasswordReset: publicProcedure
     .input(z.strictObject({ email }))
     .mutation(async ({ ctx, input }) => {
-      await kickingMail(ctx.db, requestPasswordReset(ctx.db, input, ctx.client, ctx.now()));
+      await wakingJobs(requestPasswordReset(ctx.db, input, ctx.client, ctx.now()));
       return { message: RESET_REQUESTED_MESSAGE };
     }),
   resetLinkStatus: publicProcedure.input(z.strictObject({ token })).query(({ ctx, input }) => resetLinkStatus(ctx.db, input, ctx.now())),
   resetPassword: publicProcedure
     .input(z.strictObject({ token, password }))
-    .mutation(({ ctx, input }) => kickingMail(ctx.db, resetPassword(ctx.db, input, ctx.client, ctx.now()))),
+    .mutation(({ ctx, input }) => wakingJobs(resetPassword(ctx.db, input, ctx.client, ctx.now()))),
   changePassword: authedProcedure
     .input(z.strictObject({ currentPassword: password, newPassword: password }))
-    .mutation(({ ctx, input }) => kickingMail(ctx.db, changePassword(ctx.db, ctx.session, input, ctx.client, ctx.now()))),
+    .mutation(({ ctx, input }) => wakingJobs(changePassword(ctx.db, ctx.session, input, ctx.client, ctx.now()))),
   requestEmailChange: authedProcedure
     .input(z.strictObject({ newEmail: email, currentPassword: password }))
-    .mutation(({ ctx, input }) => kickingMail(ctx.db, requestEmailChange(ctx.db, ctx.session, input, ctx.client, ctx.now()))),
+    .mutation(({ ctx, input }) => wakingJobs(requestEmailChange(ctx.db, ctx.session, input, ctx.client, ctx.now()))),
   /** The address change waiting for its link to be opened, if any. */
   pendingEmailChange: authedProcedure.input(noInput).query(({ ctx }) => pendingEmailChange(ctx.db, ctx.actor, ctx.now())),
   cancelEmailChange: authedProcedure.input(noInput).mutation(({ ctx }) => cancelEmailChange(ctx.db, ctx.actor, ctx.now())),
   /** Anyone holding the link (it arrived at the new address): the link is the proof. */
   confirmEmailChange: publicProcedure
     .input(z.strictObject({ token }))
-    .mutation(({ ctx, input }) => kickingMail(ctx.db, confirmEmailChange(ctx.db, input, ctx.client, ctx.now()))),
+    .mutation(({ ctx, input }) => wakingJobs(confirmEmailChange(ctx.db, input, ctx.client, ctx.now()))),
   updateProfile: authedProcedure
     .input(
       z

@@ -1,4 +1,5 @@
 import "server-only";
+import { wakingJobs } from "../jobs/in-app";
 import { z } from "zod";
 import { cancelAssignment } from "../services/assignments/cancel";
 import { createAssignments } from "../services/assignments/create";
@@ -28,7 +29,7 @@ export const assignmentsRouter = router({
       }),
     )
     .output(out.create)
-    .mutation(({ ctx, input }) => createAssignments(ctx.db, ctx.actor, input, ctx.now())),
+    .mutation(({ ctx, input }) => wakingJobs(createAssignments(ctx.db, ctx.actor, input, ctx.now()))),
   cancel: coachProcedure
     .input(assignmentId)
     .output(out.cancel)

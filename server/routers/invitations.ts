@@ -5,7 +5,7 @@ import { createInvitation } from "../services/invitations/create";
 import { listInvitations } from "../services/invitations/list";
 import { previewInvitation } from "../services/invitations/preview";
 import { revokeInvitation } from "../services/invitations/revoke";
-import { kickingMail } from "../services/mail/kick";
+import { wakingJobs } from "../jobs/in-app";
 import { pageInput } from "../services/pagination";
 import { coachProcedure, publicProcedure, router } from "../trpc/init";
 import { invitationOutputs as out } from "./outputs/invitations";
@@ -24,7 +24,7 @@ export const invitationsRouter = router({
       }),
     )
     .output(out.create)
-    .mutation(({ ctx, input }) => kickingMail(ctx.db, createInvitation(ctx.db, ctx.actor, input, ctx.now()))),
+    .mutation(({ ctx, input }) => wakingJobs(createInvitation(ctx.db, ctx.actor, input, ctx.now()))),
   list: coachProcedure
     .input(z.strictObject({ ...pageInput }))
     .output(out.list)

@@ -11,6 +11,7 @@ import { feedbackRouter } from "../routers/feedback";
 import { handoverRouter } from "../routers/handover";
 import { inboxRouter } from "../routers/inbox";
 import { invitationsRouter } from "../routers/invitations";
+import { jobsRouter } from "../routers/jobs";
 import { libraryRouter } from "../routers/library";
 import { mailboxRouter } from "../routers/mailbox";
 import { notesRouter } from "../routers/notes";
@@ -47,6 +48,7 @@ export const appRouter = router({
   // running the practice
   handover: handoverRouter,
   audit: auditRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

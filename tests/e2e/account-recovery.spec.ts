@@ -30,6 +30,15 @@ test("forgot password: the emailed link sets a new password and ends every old s
     await expect(resetEmail).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(resetEmail).toContainText("using Chrome");
+  // The server runs background jobs itself: the email leaves the outbox within seconds, and nothing has failed.
+  await expect(async () => {
+    await admin.goto("/dev/mailbox");
+    await expect(resetEmail).toContainText("· Sent", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await admin.goto("/admin");
+  await expect(admin.getByRole("heading", { level: 2, name: "Background work" })).toBeVisible();
+  await expect(admin.getByText("Nothing has run out of tries.")).toBeVisible();
+  await admin.goto("/dev/mailbox");
   const link = await resetEmail.getByRole("link", { name: /\/reset-password\// }).getAttribute("href");
   expect(link).toBeTruthy();
 

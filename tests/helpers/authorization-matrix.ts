@@ -133,6 +133,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "library.exercises": row("the caller's own practice's library", coachRoles, coachOnly),
   "library.series": row("the caller's own practice's library", coachRoles, coachOnly),
 
+  "jobs.failed": row("background jobs and emails that ran out of tries, for admins, their own practice's (and jobs of no practice)", admins, adminOnly),
   "mailbox.list": row("the development mailbox, for admins, their own practice's emails (only while no SMTP server is set)", admins, adminOnly),
 
   "notes.create": row("a private note on client A", ["coach"], coachOnly),

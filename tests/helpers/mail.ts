@@ -1,4 +1,11 @@
+import type { Database } from "@/db/client";
+import { type RunReport, runDueJobs } from "@/server/jobs/run-due-jobs";
 import type { MailTransport, OutgoingEmail } from "@/server/services/mail/transport";
+
+/** Runs the background jobs that are due (sending queued emails through `transport`), as a runner would. */
+export function runJobs(db: Database, transport: MailTransport, options: { now?: () => Date; ignoreStartAfter?: boolean } = {}): Promise<RunReport> {
+  return runDueJobs({ db, transport, now: options.now ?? (() => new Date()) }, { ignoreStartAfter: options.ignoreStartAfter });
+}
 
 /** A transport that keeps what it is given; no network. */
 export function memoryTransport(): MailTransport & { sent: OutgoingEmail[] } {

@@ -286,6 +286,8 @@ export const procedureExamples: Record<string, Example> = {
   "library.exercises": (x) => ({ q: "week", articleId: x.base.exercise.articleId, ...timePage() }),
   "library.series": () => ({}),
 
+  "jobs.failed": () => ({}),
+
   "mailbox.list": () => ({}),
 
   "notes.create": (x) => ({ clientId: x.ids.client, body: "Mentioned a new job." }),

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accountTokens, auditEvents, outboxEmails, users } from "@/db/schema";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { deliverDueEmails } from "@/server/services/mail/deliver";
-import { configureMailKick } from "@/server/services/mail/kick";
 import { queueSecurityNotice } from "@/server/services/account/security-notice";
 import { hashAccountToken } from "@/server/services/account/tokens";
 import { createContext, type RequestClient } from "@/server/trpc/context";
@@ -16,7 +15,6 @@ import { addUser, TEST_PASSWORD, testLimits, userRow } from "../helpers/world";
 import { useWorld } from "../helpers/use-world";
 
 const { db, world, callers } = await useWorld();
-afterAll(() => configureMailKick({ enabled: false }));
 
 const NEW_PASSWORD = "lanterns over a quiet harbour";
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";

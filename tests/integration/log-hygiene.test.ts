@@ -12,13 +12,14 @@ import { getCurrentSession } from "@/server/auth/current-session";
 import { forgetCachedSessions } from "@/server/services/auth/session-cache";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { deliverDueEmails } from "@/server/services/mail/deliver";
-import { configureMailKick, kickMailDelivery, mailDeliveryIdle } from "@/server/services/mail/kick";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { createContext, type Context } from "@/server/trpc/context";
 import { logRequestError } from "@/server/trpc/error-log";
 import { appRouter, createCaller } from "@/server/trpc/root";
 import { UnexpectedError } from "@/server/unexpected";
 import { runScript } from "@/scripts/open-db";
-import { failingTransport, tokenFromEmail } from "../helpers/mail";
+import { failingTransport, memoryTransport, runJobs, tokenFromEmail } from "../helpers/mail";
 import { saveFirst, text } from "../helpers/loop";
 import { useLoopWorld } from "../helpers/use-world";
 import { testLimits, TEST_PASSWORD } from "../helpers/world";
@@ -66,7 +67,6 @@ beforeAll(() => {
 });
 afterAll(() => {
   vi.restoreAllMocks();
-  configureMailKick({ enabled: false });
 });
 
 /** The JSON log lines captured so far. */
@@ -152,11 +152,10 @@ describe("logs during a whole flow with failures", () => {
   });
 
   it("invites someone while the mail server is down, and they accept", async () => {
+    await runJobs(db, memoryTransport()); // the notifications of the steps before, so only the invitation is tried below
     const transport = failingTransport(`550 5.1.1 <${INVITEE}>: recipient rejected`);
-    configureMailKick({ enabled: true, transport });
     await callers.coach.invitations.create({ email: INVITEE, role: "client", name: INVITEE_NAME });
-    await mailDeliveryIdle();
-    configureMailKick({ enabled: false });
+    await runJobs(db, transport);
     expect(transport.calls).toBe(1);
     expect(logLines().find((line) => line.event === "mail.send_failed")).toMatchObject({ outcome: "retrying", transport: "failing", attempts: 1 });
 
@@ -252,14 +251,12 @@ describe("logs during a whole flow with failures", () => {
   it("logs a failed mail run and a failed script without their text", async () => {
     await deliverDueEmails(db, { transport: failingTransport(`550 <${INVITEE}> ${secrets.token}`), now: () => new Date(Date.now() + 86_400_000) });
 
-    configureMailKick({ enabled: true, transport: failingTransport() });
+    await enqueueJob(db, QUEUES.deliverMail, { practiceId: null });
     vi.spyOn(db, "update").mockImplementationOnce(() => {
       throw queryErrorQuoting([INVITEE, secrets.token]);
     });
-    kickMailDelivery(db);
-    await mailDeliveryIdle();
-    configureMailKick({ enabled: false });
-    expect(logLines().find((line) => line.event === "mail.delivery_failed")).toMatchObject({ path: "mail.deliver", sqlState: "23505" });
+    await runJobs(db, failingTransport());
+    expect(logLines().find((line) => line.event === "job.failed")).toMatchObject({ path: "job.mail-deliver", sqlState: "23505", attempts: 1 });
 
     const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as typeof process.exit);
     await runScript(async () => {
@@ -296,8 +293,9 @@ describe("logs during a whole flow with failures", () => {
       expect(value).not.toBe("");
       expect(all, `the logs contain ${value}`).not.toContain(value);
     }
-    // Every failure line names its error id, path and code; those in a procedure also the actor.
-    const failures = logLines().filter((line) => line.level === "error");
+    // Every failure line names its error id, path and code; those in a procedure also the actor. A job's failure is
+    // a warning while it will be retried, and counts here too.
+    const failures = logLines().filter((line) => line.level === "error" || line.event === "job.failed");
     expect(failures.length).toBeGreaterThanOrEqual(8);
     for (const line of failures) expect(line).toMatchObject({ errorId: expect.stringMatching(/^[0-9a-f]{12}$/), path: expect.any(String) });
     const inProcedures = failures.filter((line) => line.event === "trpc.unexpected" && line.path === "notes.create");

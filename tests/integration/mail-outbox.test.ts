@@ -9,7 +9,6 @@ import { env } from "@/server/env";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/server/services/mail/backoff";
 import { CLAIM_LEASE_MS, deliverDueEmails } from "@/server/services/mail/deliver";
 import { createFileTransport, mailboxFileName, readMailboxFileBody } from "@/server/services/mail/file-transport";
-import { configureMailKick, kickMailDelivery, mailDeliveryIdle } from "@/server/services/mail/kick";
 import { enqueueEmail } from "@/server/services/mail/outbox";
 import { createSmtpTransport } from "@/server/services/mail/smtp-transport";
 import type { MailTransport, OutgoingEmail } from "@/server/services/mail/transport";
@@ -23,7 +22,6 @@ const tmpDirs: string[] = [];
 const createdMailboxFiles: string[] = [];
 
 afterAll(() => {
-  configureMailKick({ enabled: false });
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
   for (const file of createdMailboxFiles) fs.rmSync(file, { force: true });
 });
@@ -197,33 +195,6 @@ describe("transports", () => {
     const report = await deliverDueEmails(db, { transport: createSmtpTransport(`smtp://127.0.0.1:${port}`), now: () => now });
     expect(report).toEqual({ sent: 0, retrying: 1, failed: 0 });
     expect(await row(id)).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
-  });
-});
-
-describe("kickMailDelivery", () => {
-  it("delivers in the background and leaves failures queued for a later try", async () => {
-    const failing = failingTransport("Temporarily down");
-    configureMailKick({ enabled: true, transport: failing });
-    const id = await queue("Kicked", new Date());
-    kickMailDelivery(db);
-    kickMailDelivery(db); // a second kick during the run just asks for one more round
-    await mailDeliveryIdle();
-    expect(await row(id)).toMatchObject({ status: "pending", attempts: 1, lastError: "Temporarily down" });
-
-    const working = memoryTransport();
-    configureMailKick({ enabled: true, transport: working });
-    await db.update(outboxEmails).set({ nextAttemptAt: new Date() }).where(eq(outboxEmails.id, id));
-    kickMailDelivery(db);
-    await mailDeliveryIdle();
-    expect(working.sent.map((e) => e.id)).toContain(id);
-    configureMailKick({ enabled: false });
-  });
-
-  it("does nothing while switched off (as in tests by default)", async () => {
-    const id = await queue("Not kicked", new Date());
-    kickMailDelivery(db);
-    await mailDeliveryIdle();
-    expect(await row(id)).toMatchObject({ status: "pending", attempts: 0 });
   });
 });
 

@@ -22,4 +22,14 @@ describe("start-up in production", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("HEARTH_E2E: must not be set in production");
   });
+
+  it("refuses JOB_RUNNER=worker on the embedded database, where no worker could open it beside the app", () => {
+    const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/prepare-db.ts"], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", JOB_RUNNER: "worker", AUTH_SECRET: "x".repeat(40), PGLITE_DIR: "/nonexistent/never-opened" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('JOB_RUNNER: can be "worker" only with a Postgres server');
+  });
 });

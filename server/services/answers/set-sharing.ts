@@ -3,6 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, coachClients, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import { isAnswered } from "@/lib/content/prompts";
@@ -91,6 +93,8 @@ export async function setAnswerSharing(
       metadata: { assignmentId: assignment.id, promptId: row.promptId, coachId: assignment.coachId },
     });
     await recordAudit(tx, [...nowShared.map(audit("answer.shared")), ...nowPrivate.map(audit("answer.unshared"))]);
+    // The coach hears that something was shared (never what), from a job queued with the change.
+    if (nowShared.length > 0) await enqueueJob(tx, QUEUES.notify, { practiceId: actor.practiceId, event: "answers-shared", subjectId: assignment.id });
 
     const sharedNow = await tx
       .select({ promptId: answers.promptId })

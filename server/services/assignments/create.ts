@@ -3,6 +3,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { articles, assignments, coachClients, exercises, exerciseVersions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 
@@ -84,6 +86,8 @@ export async function createAssignments(
         createdAt: now,
       })),
     );
+    // Each client hears about it by email, from a job queued with the assignment (rendered outside this request).
+    for (const row of rows) await enqueueJob(tx, QUEUES.notifyAssigned, { practiceId: actor.practiceId, assignmentId: row.id });
     const idByClient = new Map(rows.map((row) => [row.clientId, row.id]));
     return { assignmentIds: clientIds.map((clientId) => idByClient.get(clientId)!) };
   });

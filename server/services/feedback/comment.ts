@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answerComments, answers, assignments, auditEvents, users } from "@/db/schema";
 import { DomainError, InvalidInputError, NotFoundError } from "@/server/errors";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { type Actor, policy } from "@/server/policy";
 
 /**
@@ -75,6 +77,8 @@ export async function commentOnAnswer(
         createdAt: now,
       })
       .returning({ id: answerComments.id, createdAt: answerComments.createdAt });
+    // The client hears that their coach replied (never what): by email, from a job queued with the comment.
+    if (!isOwningClient) await enqueueJob(tx, QUEUES.notify, { practiceId: actor.practiceId, event: "coach-replied", subjectId: comment!.id });
     return comment!;
   });
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachClients, invitations, users } from "@/db/schema";
@@ -69,6 +71,8 @@ export async function acceptInvitation(
 
     if (invitation.role === "client") {
       await tx.insert(coachClients).values({ practiceId: invitation.practiceId, coachId: invitation.invitedById, clientId: userId, createdAt: now });
+      // The inviting coach hears that their client joined, from a job queued with the account.
+      await enqueueJob(tx, QUEUES.notify, { practiceId: invitation.practiceId, event: "invitation-accepted", subjectId: userId });
     }
     await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
     await recordAudit(tx, {

@@ -34,6 +34,8 @@ export function createFileTransport(dir: string): MailTransport {
       const temporary = `${target}.${process.pid}.tmp`;
       await fs.writeFile(temporary, render(email), "utf8");
       await fs.rename(temporary, target);
+      // The HTML part beside it, to open in a browser: same name, .html.
+      if (email.html) await fs.writeFile(target.replace(/\.txt$/, ".html"), email.html, "utf8");
     },
   };
 }

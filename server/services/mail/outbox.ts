@@ -1,19 +1,23 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 
 export type NewEmail = {
   practiceId: string | null;
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, when the email has one (server/services/mail/templates). It must hold no single-use link. */
+  html?: string;
   /** The text to keep once sent, without single-use links. Leave out when the email holds no secret. */
   redactedText?: string;
 };
 
 /**
  * Queues an email. Call it with the transaction of the change that causes it, so the email
- * exists exactly when the change does. Delivery happens later (see deliver.ts).
+ * exists exactly when the change does, and so does the job that delivers it (see deliver.ts).
  */
 export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Date()): Promise<string> {
   const [row] = await tx
@@ -23,10 +27,12 @@ export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Dat
       toAddress: email.to,
       subject: email.subject,
       textBody: email.text,
+      htmlBody: email.html ?? null,
       redactedTextBody: email.redactedText ?? null,
       nextAttemptAt: now,
       createdAt: now,
     })
     .returning({ id: outboxEmails.id });
+  await enqueueJob(tx, QUEUES.deliverMail, { practiceId: email.practiceId });
   return row!.id;
 }

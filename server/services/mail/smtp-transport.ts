@@ -22,6 +22,7 @@ export function createSmtpTransport(url: string): MailTransport {
             to: email.to,
             subject: email.subject,
             text: email.text,
+            ...(email.html ? { html: email.html } : {}),
             // A stable id: if a crash makes us send twice, mail clients can tell it's the same email.
             messageId: `<${email.id}@hearth>`,
           }),

@@ -6,6 +6,7 @@ export type OutgoingEmail = {
   to: string;
   subject: string;
   text: string;
+  html?: string;
   createdAt: Date;
 };
 

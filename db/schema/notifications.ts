@@ -1,0 +1,29 @@
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id } from "./columns";
+import { practices, users } from "./people";
+
+/**
+ * One row per thing a person was told about (an exercise assigned, a reminder …). Its unique key makes each
+ * notification happen once, however many runners try at once or how often a job is retried; it is also where the
+ * in-app notifications menu reads from. It holds ids and a kind, never anyone's words.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    /** "assignment.created", "assignment.reminder" … */
+    kind: text("kind").notNull(),
+    /** What it is about: an assignment's id, for now. */
+    subjectId: uuid("subject_id").notNull(),
+    /** Tells apart several of one kind about one thing ("evening-before", "morning-of"); "" when there is one. */
+    slot: text("slot").notNull().default(""),
+    createdAt: createdAt(),
+    readAt: at("read_at"),
+  },
+  (t) => [
+    uniqueIndex("notifications_once").on(t.kind, t.subjectId, t.userId, t.slot),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+  ],
+);
