@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { isAnswered, type PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody, AnswerDisplay } from "./answer-display";
+import { UndoBar } from "./undo-bar";
 import { useUndoable } from "./use-undoable";
 
 type ShareAnswer = Pick<Extract<RouterOutputs["assignments"]["get"], { role: "client" }>["answers"][number], "promptId" | "value" | "shared">;
@@ -150,22 +151,17 @@ export function ShareStep({
         </Notice>
       ) : null}
       {pendingShare.waiting ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-white p-3" role="status">
+        <UndoBar
+          undoRef={undoRef}
+          onUndo={() => {
+            pendingShare.undo();
+            focusNext.current = "finish";
+          }}
+        >
           <p>
             Sharing {chosen.length === 1 ? "this answer" : `these ${chosen.length} answers`} with {coachName} in a few seconds.
           </p>
-          <button
-            ref={undoRef}
-            type="button"
-            className={buttonClass("secondary")}
-            onClick={() => {
-              pendingShare.undo();
-              focusNext.current = "finish";
-            }}
-          >
-            Undo
-          </button>
-        </div>
+        </UndoBar>
       ) : (
         <button ref={finishRef} type="button" className={buttonClass("primary")} onClick={finish} disabled={save.isPending}>
           {save.isPending ? "Saving…" : chosen.length === 0 ? "Keep everything private" : `Share ${chosen.length === 1 ? "this answer" : "these answers"}`}

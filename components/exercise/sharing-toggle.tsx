@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 import type { AnswerValue, PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody } from "./answer-display";
+import { UndoBar } from "./undo-bar";
 import { useUndoable } from "./use-undoable";
 
 type Step = "idle" | "confirming";
@@ -146,20 +147,15 @@ export function SharingToggle({
         </div>
       ) : null}
       {pendingShare.waiting ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-white p-3" role="status">
+        <UndoBar
+          undoRef={undoRef}
+          onUndo={() => {
+            pendingShare.undo();
+            setFocusNext("box");
+          }}
+        >
           <p className="text-sm">Sharing with {coachName} in a few seconds.</p>
-          <button
-            ref={undoRef}
-            type="button"
-            className={buttonClass("secondary")}
-            onClick={() => {
-              pendingShare.undo();
-              setFocusNext("box");
-            }}
-          >
-            Undo
-          </button>
-        </div>
+        </UndoBar>
       ) : null}
       {change.isError ? (
         <Notice tone="danger" role="alert">
