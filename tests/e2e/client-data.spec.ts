@@ -75,7 +75,7 @@ test("a client exports their data, then deletes their account", async ({ browser
   await page.getByRole("link", { name: "Open a printable page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your data in Hearth" })).toBeVisible();
   await expect(page.getByText(ANSWER)).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: EXERCISE })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: EXERCISE, exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Delete: a wrong password changes nothing; the right one deletes, and the address no longer signs in.

@@ -7,6 +7,7 @@ import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
 import type { Role } from "@/lib/people/roles";
 import { queueSecurityNotice } from "../account/security-notice";
+import { forgetCachedSessions } from "../auth/session-cache";
 
 export type PersonWithSecondFactor = { id: string; name: string; email: string; role: Role; enabledAt: Date };
 
@@ -52,6 +53,8 @@ export async function resetSecondFactor(db: Queryable, actor: Actor, input: { us
       .set({ endedAt: now })
       .where(and(eq(userSessions.userId, person.id), isNull(userSessions.endedAt)))
       .returning({ id: userSessions.id });
+    // This instance's remembered sessions go too, so the ended ones stop working here at once (decision 0023).
+    forgetCachedSessions();
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,
