@@ -183,16 +183,42 @@ describe("the coach's digest of shared answers", () => {
     const shared = new Date(at);
     const nextHour = new Date(Math.floor(shared.getTime() / 3_600_000) * 3_600_000 + 3_600_000);
     expect(await sendAnswerDigests(db, new Date(nextHour.getTime() - 60_000))).toBe(0); // same hour: not yet
+    // One more answer is shared just after the hour begins, before that hour's digest is made: it goes in the next one.
+    const justAfter = await world.as("client", () => new Date(nextHour.getTime() + 2 * 60_000));
+    await justAfter.answers.setSharing({ assignmentId: id, coachId: world.ids.coach, shares: [{ promptId: "calm", shared: true }] });
     expect(await sendAnswerDigests(db, new Date(nextHour.getTime() + 5 * 60_000))).toBe(1);
     expect(await sendAnswerDigests(db, new Date(nextHour.getTime() + 10 * 60_000))).toBe(0);
-    expect(await sendAnswerDigests(db, new Date(nextHour.getTime() + 65 * 60_000))).toBe(0); // nothing new since
+    expect(await sendAnswerDigests(db, new Date(nextHour.getTime() + 65 * 60_000))).toBe(1);
+    expect(await sendAnswerDigests(db, new Date(nextHour.getTime() + 125 * 60_000))).toBe(0); // nothing new since
 
     const digests = (await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, world.emails.coach))).filter((e) => e.subject.includes("summary of shared answers"));
-    expect(digests).toHaveLength(1);
+    expect(digests.map((d) => /(\d+ answers|an answer) from/.exec(d.textBody)?.[1])).toEqual(["2 answers", "an answer"]);
     const [digest] = digests;
     expect(digest!.textBody).toContain(`"${exercise.title}"`);
     expect(digest!.textBody).toContain("2 answers");
     expect(digest!.unsubscribeUrl).toContain("/unsubscribe/");
     for (const part of [digest!.subject, digest!.textBody, digest!.htmlBody ?? ""]) expect(part).not.toContain(MARKER);
+  });
+});
+
+describe("the daily digest", () => {
+  it("comes once a day from 08:00 in the coach's zone (Sydney), with what was shared since the last one", async () => {
+    await db.update(users).set({ timeZone: "Australia/Sydney" }).where(eq(users.id, world.ids.otherCoach));
+    const coach = await world.as("otherCoach", () => new Date("2026-11-01T00:00:00Z"));
+    await coach.emailPreferences.update({ settings: [{ kind: "answers.shared", setting: "daily" }] });
+    const id = (await coach.assignments.create({ exerciseId: exercise.exerciseId, clientIds: [world.ids.otherClient], dueAt: null })).assignmentIds[0]!;
+    const client = await world.as("otherClient", () => new Date("2026-11-04T10:00:00Z")); // Wed 21:00 in Sydney (AEDT)
+    await saveFirst(client, id, "word", text("steady"));
+    await saveFirst(client, id, "reflection", text("MARKER-DAILY-0b7e"));
+    await saveFirst(client, id, "calm", scale(5));
+    await client.assignments.submit({ assignmentId: id });
+    await client.answers.setSharing({ assignmentId: id, coachId: world.ids.otherCoach, shares: [{ promptId: "reflection", shared: true }] });
+    expect(await sendAnswerDigests(db, new Date("2026-11-04T20:59:00Z"))).toBe(0); // Thu 07:59
+    expect(await sendAnswerDigests(db, new Date("2026-11-04T21:00:00Z"))).toBe(1); // Thu 08:00
+    expect(await sendAnswerDigests(db, new Date("2026-11-05T06:00:00Z"))).toBe(0); // Thu 17:00: already today
+    const digests = (await db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, world.emails.otherCoach))).filter((e) => e.subject === "Today's summary of shared answers");
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.textBody).not.toContain("MARKER-DAILY-0b7e");
+    expect(digests[0]!.htmlBody).not.toContain("MARKER-DAILY-0b7e");
   });
 });

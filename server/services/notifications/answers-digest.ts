@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, lt, max } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { answers, assignments, emailPreferences, exerciseVersions, notifications, users } from "@/db/schema";
@@ -14,6 +14,17 @@ const DAILY_HOUR = 8;
 const client = alias(users, "client");
 const coach = alias(users, "coach");
 const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * Where a digest's window ended: an hourly one covered what was shared before the start of its hour (slot
+ * "YYYY-MM-DDTHH", in the coach's zone), a daily one what was shared before it was made.
+ */
+function coveredUntil(last: { slot: string; at: Date }, timeZone: string): Date {
+  const hourly = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})$/.exec(last.slot);
+  if (!hourly) return new Date(last.at);
+  const [, year, month, day, hour] = hourly.map(Number) as [number, number, number, number, number];
+  return instantOf({ year, month, day, hour, minute: 0 }, timeZone);
+}
 
 /**
  * Coaches who gather shared answers in an hourly or daily digest get one: who shared, from which exercise and how
@@ -35,17 +46,19 @@ export async function sendAnswerDigests(db: Database, now: Date): Promise<number
     const slot = c.setting === "daily" ? day : `${day}T${pad(local.hour)}`;
     const until = c.setting === "daily" ? now : instantOf({ ...local, minute: 0 }, c.timeZone);
     const [last] = await db
-      .select({ at: max(notifications.createdAt) })
+      .select({ slot: notifications.slot, at: notifications.createdAt })
       .from(notifications)
-      .where(and(eq(notifications.kind, DIGEST_NOTIFICATION_KIND), eq(notifications.userId, c.id)));
-    const since = last?.at ? new Date(last.at) : new Date(0);
+      .where(and(eq(notifications.kind, DIGEST_NOTIFICATION_KIND), eq(notifications.userId, c.id)))
+      .orderBy(desc(notifications.createdAt))
+      .limit(1);
+    const since = last ? coveredUntil(last, c.timeZone) : new Date(0);
     const lines = await db
       .select({ clientName: client.name, title: exerciseVersions.title, count: count(answers.id) })
       .from(answers)
       .innerJoin(assignments, and(eq(assignments.id, answers.assignmentId), eq(assignments.coachId, c.id)))
       .innerJoin(client, eq(client.id, assignments.clientId))
       .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-      .where(and(eq(answers.shared, true), isNull(answers.coachSeenAt), gt(answers.sharedAt, since), lt(answers.sharedAt, until)))
+      .where(and(eq(answers.shared, true), isNull(answers.coachSeenAt), gte(answers.sharedAt, since), lt(answers.sharedAt, until)))
       .groupBy(assignments.id, client.name, exerciseVersions.title)
       .orderBy(asc(client.name), asc(exerciseVersions.title));
     if (lines.length === 0) continue;
