@@ -80,6 +80,8 @@ describe("choosing which emails come", () => {
     await runJobs(db, transport);
     const [email] = transport.sent.filter((e) => e.to === world.emails.client2);
     expect(email!.unsubscribeUrl).toMatch(/\/unsubscribe\/[^/]+$/);
+    for (const part of [email!.text, email!.html!]) expect(part).toContain("choose which emails you get");
+    expect(email!.text).toMatch(/on your account page: \S+\/account$/);
     expect(verifyUnsubscribeToken(email!.unsubscribeUrl!.split("/unsubscribe/")[1]!)).toEqual({ userId: world.ids.client2, kind: "assignment.created" });
   });
 });
