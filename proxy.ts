@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, isProduction } from "@/server/env";
+import { oneClickUnsubscribeToken, unsubscribeHandlerPath } from "@/server/http/one-click-unsubscribe";
 import { refusePageWrite } from "@/server/http/page-write-guard";
 import { applySecurityHeaders, newNonce, pageContentSecurityPolicy } from "@/server/http/security-headers";
 
@@ -13,8 +14,15 @@ import { applySecurityHeaders, newNonce, pageContentSecurityPolicy } from "@/ser
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const contentSecurityPolicy = pageContentSecurityPolicy(nonce, { development: env.NODE_ENV === "development" });
-  const refused = refusePageWrite(request);
-  const response = refused ?? NextResponse.next({ request: { headers: withPolicy(request.headers, contentSecurityPolicy) } });
+  // A mail provider's one-click unsubscribe POST (RFC 8058) carries no Origin of ours: the only exemption.
+  const unsubscribe = oneClickUnsubscribeToken(request.method, request.nextUrl.pathname);
+  const refused = refusePageWrite(request, undefined, { originExempt: unsubscribe !== null });
+  const forwarded = { request: { headers: withPolicy(request.headers, contentSecurityPolicy) } };
+  const response =
+    refused ??
+    (unsubscribe !== null
+      ? NextResponse.rewrite(new URL(unsubscribeHandlerPath(unsubscribe), request.url), forwarded)
+      : NextResponse.next(forwarded));
   applySecurityHeaders(response.headers, { contentSecurityPolicy, production: isProduction });
   return response;
 }

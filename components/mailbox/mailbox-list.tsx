@@ -32,6 +32,14 @@ export function MailboxList({ emails }: { emails: Email[] }) {
                 ),
               )}
             </p>
+            {email.unsubscribeUrl ? (
+              <p className="mt-3 break-all text-sm text-muted">
+                List-Unsubscribe (one click):{" "}
+                <a href={email.unsubscribeUrl} className="font-medium text-accent-strong underline underline-offset-2">
+                  {email.unsubscribeUrl}
+                </a>
+              </p>
+            ) : null}
           </article>
         </li>
       ))}

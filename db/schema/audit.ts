@@ -44,6 +44,7 @@ export const auditActions = [
   "account.email_changed",
   "account.name_changed",
   "account.time_zone_changed",
+  "account.email_preferences_changed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

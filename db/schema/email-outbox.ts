@@ -20,6 +20,8 @@ export const outboxEmails = pgTable(
      * invitation's token lives nowhere in the database. Null keeps textBody as it is.
      */
     redactedTextBody: text("redacted_text_body"),
+    /** The one-click unsubscribe address for List-Unsubscribe (RFC 8058), for emails a person may turn off. */
+    unsubscribeUrl: text("unsubscribe_url"),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),

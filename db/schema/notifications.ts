@@ -1,5 +1,5 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { at, createdAt, id } from "./columns";
+import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./columns";
 import { practices, users } from "./people";
 
 /**
@@ -26,4 +26,19 @@ export const notifications = pgTable(
     uniqueIndex("notifications_once").on(t.kind, t.subjectId, t.userId, t.slot),
     index("notifications_user_idx").on(t.userId, t.createdAt),
   ],
+);
+
+/**
+ * A person's choice for one kind of email ("on" at once, "hourly"/"daily" digest, "off"). No row: "on". Kinds and
+ * choices are listed in lib/notifications/preferences.ts.
+ */
+export const emailPreferences = pgTable(
+  "email_preferences",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    setting: text("setting").$type<"on" | "hourly" | "daily" | "off">().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

@@ -25,6 +25,9 @@ export const users = pgTable(
     /** Bumped whenever access must end now (disable, role change, password change). */
     sessionVersion: integer("session_version").notNull().default(1),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** Quiet hours for email, minutes after local midnight (both set or both null): emails wait until they end. */
+    quietFrom: integer("quiet_from"),
+    quietUntil: integer("quiet_until"),
     /**
      * Set when a client deleted their account: the row stays as a nameless tombstone ("Former client") so the
      * coach's private notes and the audit log keep pointing at an id; everything the person wrote is gone.

@@ -43,6 +43,7 @@ export const auditActionLabels: Record<string, string> = {
   "account.email_changed": "Email changed",
   "account.name_changed": "Name changed",
   "account.time_zone_changed": "Time zone changed",
+  "account.email_preferences_changed": "Email choices changed",
 };
 
 /** The label for an action, or the action's own name for one added without a label yet. */

@@ -6,6 +6,7 @@ import { assignmentsRouter } from "../routers/assignments";
 import { clientDataRouter } from "../routers/client-data";
 import { auditRouter } from "../routers/audit";
 import { clientsRouter } from "../routers/clients";
+import { emailPreferencesRouter } from "../routers/email-preferences";
 import { exercisesRouter } from "../routers/exercises";
 import { feedbackRouter } from "../routers/feedback";
 import { handoverRouter } from "../routers/handover";
@@ -29,6 +30,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   secondFactor: secondFactorRouter,
   account: accountRouter,
+  emailPreferences: emailPreferencesRouter,
   clients: clientsRouter,
   // content library (admins write, coaches browse)
   articles: articlesRouter,

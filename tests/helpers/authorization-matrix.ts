@@ -100,6 +100,11 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "clients.overview": row("the caller's own roster", coachRoles, coachOnly),
   "clients.overviewTotals": row("the caller's own roster", coachRoles, coachOnly),
 
+  "emailPreferences.get": row("the caller's own email choices", signedIn),
+  "emailPreferences.unsubscribe": row("an unsubscribe link for client A's new-exercise emails (anyone holding the link)", publicToAll),
+  "emailPreferences.unsubscribeInfo": row("an unsubscribe link for client A's new-exercise emails (anyone holding the link)", publicToAll),
+  "emailPreferences.update": row("the caller's own quiet hours", signedIn),
+
   "exercises.archive": row("a draft exercise of practice A", ["admin"], adminOnly),
   "exercises.create": row("a new exercise on practice A's article", ["admin"], adminOnly),
   "exercises.get": row("practice A's published exercise", ["admin"], adminOnly),

@@ -41,6 +41,15 @@ const nastyStrings = [
 /** Code units that make a string hard to store: NUL and lone surrogates, mixed with plain text. */
 const troublesomeUnit = fc.constantFrom("\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\u0000", "a", " ", "é", "🙂", "\n");
 
+/** String(value), also for an object whose own "toString" key the fuzzer replaced with something uncallable. */
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 export const weirdString = fc.oneof(
   fc.constantFrom(...nastyStrings),
   fc.string({ unit: "binary", maxLength: 40 }),
@@ -245,7 +254,7 @@ export function applyMutations(example: unknown, mutations: Mutation[]): unknown
         break;
       case "toText":
         // What a value looks like after a careless JSON round trip: dates and numbers as text.
-        value = setAt(value, path, current instanceof Date ? (Number.isNaN(current.getTime()) ? "Invalid Date" : current.toISOString()) : String(current));
+        value = setAt(value, path, current instanceof Date ? (Number.isNaN(current.getTime()) ? "Invalid Date" : current.toISOString()) : asText(current));
         break;
       case "taint": {
         // Picks among the leaves (text, numbers, dates, booleans), not among all places.

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { unsubscribeToken } from "@/server/services/preferences/unsubscribe-token";
 import type { Database } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { accountTokens, coachClients, handoverNotices, invitations, secondFactors, users } from "@/db/schema";
@@ -243,6 +244,11 @@ export const procedureExamples: Record<string, Example> = {
   "clients.list": () => namePage(),
   "clients.overview": () => namePage(),
   "clients.overviewTotals": () => ({}),
+
+  "emailPreferences.get": () => ({}),
+  "emailPreferences.unsubscribe": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created") }),
+  "emailPreferences.unsubscribeInfo": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created") }),
+  "emailPreferences.update": () => ({ quietHours: { from: 22 * 60, until: 7 * 60 } }),
 
   "exercises.archive": async (x) => ({ id: (await x.fresh.exercise()).id }),
   "exercises.create": (x) => ({ articleId: x.base.exercise.articleId, title: x.unique("New exercise"), instructions: "Go gently.", prompts: samplePrompts }),

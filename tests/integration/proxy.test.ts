@@ -88,3 +88,27 @@ describe("a write to a page (a server action)", () => {
     expect(proxy(action({ origin: appOrigin })).status).toBe(411);
   });
 });
+
+describe("one-click unsubscribe (RFC 8058)", () => {
+  const oneClick = (path: string, headers: Record<string, string>) =>
+    proxy(page(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": "26", ...headers }, body: "List-Unsubscribe=One-Click" }));
+
+  it("lets a mail provider's POST to /unsubscribe/<token> past the Origin check, to the route handler", () => {
+    for (const headers of [{ origin: "https://mail.example.com" }, {}] as Record<string, string>[]) {
+      const response = oneClick("/unsubscribe/abc.def-123_x", headers);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-middleware-rewrite")).toBe(`${appOrigin}/api/unsubscribe/abc.def-123_x`);
+    }
+  });
+
+  it("exempts only that address: a foreign POST anywhere else, or deeper, is still refused", () => {
+    for (const path of ["/unsubscribe", "/unsubscribe/abc/def", "/api/unsubscribe/abc", "/account", "/unsubscribe-me/abc"]) {
+      expect(oneClick(path, { origin: "https://mail.example.com" }).status).toBe(403);
+    }
+  });
+
+  it("still needs a declared length", () => {
+    const response = proxy(page("/unsubscribe/abc", { method: "POST", headers: { origin: "https://mail.example.com" }, body: "List-Unsubscribe=One-Click" }));
+    expect(response.status).toBe(411);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmailForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { EmailPreferencesForm } from "@/components/account/email-preferences-form";
 import { PendingEmailChange } from "@/components/account/pending-email-change";
 import { PageHeader } from "@/components/ui/layout";
 import { getServerCaller } from "@/server/trpc/server-caller";
@@ -16,11 +17,11 @@ const zones = () => {
 
 export default async function AccountPage() {
   const caller = await getServerCaller();
-  const [me, pendingEmail] = await Promise.all([caller.users.me({}), caller.account.pendingEmailChange({})]);
+  const [me, pendingEmail, emailPreferences] = await Promise.all([caller.users.me({}), caller.account.pendingEmailChange({}), caller.emailPreferences.get({})]);
   const list = zones();
   return (
     <>
-      <PageHeader title="Account" description="Your name, time zone, email address and password, and how you sign in." />
+      <PageHeader title="Account" description="Your name, time zone, email address and password, which emails you get, and how you sign in." />
       <div className="max-w-xl space-y-6">
         <ProfileForm action={updateProfileAction} name={me.name} timeZone={me.timeZone} zones={list.includes(me.timeZone) ? list : [me.timeZone, ...list]} />
         <div className="space-y-3">
@@ -28,6 +29,7 @@ export default async function AccountPage() {
           <EmailForm action={requestEmailChangeAction} email={me.email} />
         </div>
         <PasswordForm action={changePasswordAction} />
+        <EmailPreferencesForm preferences={emailPreferences} />
         <nav aria-labelledby="more-account-heading" className="rounded-xl border border-line bg-white p-4">
           <h2 id="more-account-heading" className="font-semibold text-ink">
             More about your account

@@ -1,4 +1,5 @@
 import "server-only";
+import { sendAnswerDigests } from "@/server/services/notifications/answers-digest";
 import { notifyEvent } from "@/server/services/notifications/events";
 import { notifyExerciseAssigned } from "@/server/services/notifications/exercise-assigned";
 import { sendOverdueSummaries } from "@/server/services/notifications/overdue-summary";
@@ -16,8 +17,9 @@ export async function notifyJob(job: Job, { db, now }: JobContext): Promise<void
   await notifyEvent(db, event, practiceId, subjectId, now());
 }
 
-/** Every few minutes: clients' reminders and coaches' daily overdue summaries whose local time has come. */
+/** Every few minutes: clients' reminders, coaches' daily overdue summaries and answer digests whose local time has come. */
 export async function scanRemindersJob(_job: Job, { db, now }: JobContext): Promise<void> {
   await sendDueReminders(db, now());
   await sendOverdueSummaries(db, now());
+  await sendAnswerDigests(db, now());
 }

@@ -15,7 +15,7 @@ const MAX_PER_RUN = 500;
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
-type Claimed = { id: string; to: string; subject: string; text: string; html: string | null; createdAt: Date; attempts: number; leaseUntil: Date };
+type Claimed = { id: string; to: string; subject: string; text: string; html: string | null; unsubscribeUrl: string | null; createdAt: Date; attempts: number; leaseUntil: Date };
 
 /**
  * Claims due emails in one statement: FOR UPDATE SKIP LOCKED lets two app instances claim at the
@@ -41,6 +41,7 @@ async function claimDueEmails(db: Queryable, now: Date, limit: number): Promise<
       subject: outboxEmails.subject,
       text: outboxEmails.textBody,
       html: outboxEmails.htmlBody,
+      unsubscribeUrl: outboxEmails.unsubscribeUrl,
       createdAt: outboxEmails.createdAt,
       attempts: outboxEmails.attempts,
       leaseUntil: outboxEmails.nextAttemptAt,
@@ -101,7 +102,7 @@ export async function deliverDueEmails(
     for (const email of batch) {
       handled += 1;
       try {
-        await options.transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined, createdAt: email.createdAt });
+        await options.transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined, unsubscribeUrl: email.unsubscribeUrl ?? undefined, createdAt: email.createdAt });
       } catch (error) {
         const outcome = await recordFailure(db, email, error, now());
         // The mail server's answer stays in the outbox row; it can quote the address, so the log has only ids.

@@ -13,6 +13,8 @@ export type DevMailboxEmail = {
   subject: string;
   text: string;
   createdAt: Date;
+  /** Its List-Unsubscribe address (RFC 8058), for emails a person may turn off. */
+  unsubscribeUrl: string | null;
   status: "pending" | "sent" | "failed";
 };
 
@@ -33,6 +35,7 @@ export async function listDevMailbox(db: Queryable, actor: Actor): Promise<{ ite
       subject: outboxEmails.subject,
       text: outboxEmails.textBody,
       createdAt: outboxEmails.createdAt,
+      unsubscribeUrl: outboxEmails.unsubscribeUrl,
       status: outboxEmails.status,
     })
     .from(outboxEmails)

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { MailTransport, OutgoingEmail } from "./transport";
+import { type MailTransport, type OutgoingEmail, unsubscribeHeaders } from "./transport";
 
 /** `<created time>-<id>.txt`: sorts by time in a file listing, and is found again from the outbox row alone. */
 export function mailboxFileName(email: { id: string; createdAt: Date }): string {
@@ -15,6 +15,7 @@ function render(email: OutgoingEmail): string {
     `Subject: ${email.subject}`,
     `Date: ${email.createdAt.toUTCString()}`,
     `Message-ID: <${email.id}@hearth>`,
+    ...Object.entries(unsubscribeHeaders(email)).map(([name, value]) => `${name}: ${value}`),
     "",
     email.text,
     "",

@@ -13,6 +13,10 @@ export type NewEmail = {
   html?: string;
   /** The text to keep once sent, without single-use links. Leave out when the email holds no secret. */
   redactedText?: string;
+  /** One-click unsubscribe address (List-Unsubscribe, RFC 8058) for an email a person may turn off. */
+  unsubscribeUrl?: string;
+  /** Not sent before this time (the end of the person's quiet hours). */
+  notBefore?: Date;
 };
 
 /**
@@ -29,10 +33,11 @@ export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Dat
       textBody: email.text,
       htmlBody: email.html ?? null,
       redactedTextBody: email.redactedText ?? null,
-      nextAttemptAt: now,
+      unsubscribeUrl: email.unsubscribeUrl ?? null,
+      nextAttemptAt: email.notBefore ?? now,
       createdAt: now,
     })
     .returning({ id: outboxEmails.id });
-  await enqueueJob(tx, QUEUES.deliverMail, { practiceId: email.practiceId });
+  await enqueueJob(tx, QUEUES.deliverMail, { practiceId: email.practiceId }, email.notBefore ? { startAfter: email.notBefore } : {});
   return row!.id;
 }

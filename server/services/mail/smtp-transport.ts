@@ -1,13 +1,17 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import type { MailTransport } from "./transport";
+import { type MailTransport, unsubscribeHeaders } from "./transport";
 
 /** Longer than this and the send counts as failed; the claim lease in deliver.ts is well above it. */
 export const SEND_TIMEOUT_MS = 60_000;
 
 /** Sends over SMTP with nodemailer. The URL carries host, port, credentials and TLS (smtp:// or smtps://). */
 export function createSmtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  return createNodemailerTransport(nodemailer.createTransport(url));
+}
+
+/** Any nodemailer transporter (SMTP in production; a stream transport in tests, to read the message as sent). */
+export function createNodemailerTransport(transporter: nodemailer.Transporter): MailTransport {
   return {
     name: "SMTP",
     async send(email) {
@@ -23,6 +27,7 @@ export function createSmtpTransport(url: string): MailTransport {
             subject: email.subject,
             text: email.text,
             ...(email.html ? { html: email.html } : {}),
+            headers: unsubscribeHeaders(email),
             // A stable id: if a crash makes us send twice, mail clients can tell it's the same email.
             messageId: `<${email.id}@hearth>`,
           }),

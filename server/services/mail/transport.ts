@@ -7,6 +7,8 @@ export type OutgoingEmail = {
   subject: string;
   text: string;
   html?: string;
+  /** Sent as List-Unsubscribe with List-Unsubscribe-Post: One-Click (RFC 8058). */
+  unsubscribeUrl?: string;
   createdAt: Date;
 };
 
@@ -15,3 +17,9 @@ export type MailTransport = {
   name: string;
   send(email: OutgoingEmail): Promise<void>;
 };
+
+/** The one-click unsubscribe headers (RFC 8058) of an email that has an unsubscribe address. */
+export function unsubscribeHeaders(email: Pick<OutgoingEmail, "unsubscribeUrl">): Record<string, string> {
+  if (!email.unsubscribeUrl) return {};
+  return { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}

@@ -94,3 +94,18 @@ export function overdueSummaryEmail(about: { coachName: string; lines: OverdueLi
     footer: "You're getting this daily summary because some exercises you shared are past their due date. It stops when there are none.",
   });
 }
+
+export function answersDigestEmail(about: { coachName: string; daily: boolean; lines: { clientName: string; title: string; count: number }[] }): Promise<RenderedEmail> {
+  const total = about.lines.reduce((sum, line) => sum + line.count, 0);
+  return renderEmail({
+    subject: about.daily ? "Today's summary of shared answers" : "This hour's summary of shared answers",
+    preview: total === 1 ? "One answer is waiting for you." : `${total} answers are waiting for you.`,
+    greeting: `Hello ${about.coachName},`,
+    paragraphs: [
+      "Your clients chose to share these with you since the last summary. You can read them in your inbox whenever suits you.",
+      ...about.lines.map((line) => `${line.clientName}: ${line.count === 1 ? "an answer" : `${line.count} answers`} from "${line.title}"`),
+    ],
+    action: { label: "Open your inbox", url: appLink("/coach/inbox") },
+    footer: `You're getting this ${about.daily ? "daily" : "hourly"} summary because you chose it for shared answers. You can change that on your account page.`,
+  });
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import mjml2html from "mjml";
+import { appLink } from "../../account/tokens";
 
 /**
  * One notification email, as words: both parts are built from it, so the HTML and the plain text always say
@@ -16,6 +17,10 @@ export type EmailContent = {
   footer: string;
 };
 
+/** Every notification says where to choose which emails come (and each carries a one-click unsubscribe header). */
+const CHOICES = "You can choose which emails you get, or turn these off, on your account page:";
+const choicesLink = () => appLink("/account");
+
 export type RenderedEmail = { subject: string; text: string; html: string };
 
 const escapeHtml = (value: string) =>
@@ -24,7 +29,7 @@ const escapeHtml = (value: string) =>
 function plainText(content: EmailContent): string {
   const lines = [content.greeting, "", ...content.paragraphs.flatMap((p) => [p, ""])];
   if (content.action) lines.push(`${content.action.label}: ${content.action.url}`, "");
-  lines.push("Warmly,", "Hearth", "", "--", content.footer);
+  lines.push("Warmly,", "Hearth", "", "--", content.footer, `${CHOICES} ${choicesLink()}`);
   return lines.join("\n");
 }
 
@@ -53,6 +58,7 @@ function markup(content: EmailContent): string {
     <mj-section padding="12px 24px">
       <mj-column>
         <mj-text font-size="13px" color="#52606d">${escapeHtml(content.footer)}</mj-text>
+        <mj-text font-size="13px" color="#52606d">${escapeHtml(CHOICES)} <a href="${escapeHtml(choicesLink())}" style="color: #7a3e12">${escapeHtml(choicesLink())}</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>
