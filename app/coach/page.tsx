@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientRoster } from "@/components/coach/client-roster";
+import { ROSTER_PAGE_SIZE } from "@/components/coach/page-sizes";
+import { fetchedNow } from "@/components/content/first-page";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
@@ -30,7 +32,8 @@ function AttentionSummary({ unreadShared, awaitingReview }: { unreadShared: numb
 export default async function CoachHome() {
   await requireArea("coach");
   const caller = await getServerCaller();
-  const totals = await caller.clients.overviewTotals();
+  // The counts and the roster's first page are rendered here, so the page arrives whole.
+  const [totals, roster] = await Promise.all([caller.clients.overviewTotals(), caller.clients.overview({ limit: ROSTER_PAGE_SIZE })]);
   return (
     <>
       <PageHeader
@@ -49,7 +52,7 @@ export default async function CoachHome() {
         }
       />
       <AttentionSummary unreadShared={totals.unreadShared} awaitingReview={totals.awaitingReview} />
-      <ClientRoster />
+      <ClientRoster firstPage={fetchedNow(roster)} />
     </>
   );
 }

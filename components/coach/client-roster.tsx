@@ -5,6 +5,8 @@ import { ShowMoreButton } from "@/components/content/list-bits";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/outputs";
+import { startingWith, type ServerPage } from "@/components/content/first-page";
+import { ROSTER_PAGE_SIZE } from "./page-sizes";
 
 type ClientCounts = Pick<RouterOutputs["clients"]["overview"]["items"][number], "open" | "overdue" | "awaitingReview" | "unreadShared">;
 
@@ -27,9 +29,11 @@ const toneClass = {
 } as const;
 
 /** The coach's clients, each with what is waiting; each card opens that client's page. */
-export function ClientRoster() {
+export function ClientRoster({ firstPage }: { firstPage: ServerPage<RouterOutputs["clients"]["overview"]> }) {
   const trpc = useTRPC();
-  const roster = useInfiniteQuery(trpc.clients.overview.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor }));
+  const roster = useInfiniteQuery(
+    trpc.clients.overview.infiniteQueryOptions({ limit: ROSTER_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor, ...startingWith(firstPage) }),
+  );
 
   if (roster.isPending) return <p className="text-muted">Loading your clients…</p>;
   if (roster.isError)

@@ -5,15 +5,20 @@ import { ShowMoreButton } from "@/components/content/list-bits";
 import { LocalDate } from "@/components/dates/local-date";
 import { EmptyState, Notice } from "@/components/ui/layout";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/outputs";
+import { startingWith, type ServerPage } from "@/components/content/first-page";
+import { INBOX_PAGE_SIZE } from "./page-sizes";
 import { quoteTitle } from "@/lib/text/quote-title";
 
 /**
  * Newly shared answers across the coach's clients, newest first. Unread rows are marked by a dot,
  * bold text AND the word "New", so the difference never rests on colour alone.
  */
-export function InboxList() {
+export function InboxList({ firstPage }: { firstPage: ServerPage<RouterOutputs["inbox"]["list"]> }) {
   const trpc = useTRPC();
-  const inbox = useInfiniteQuery(trpc.inbox.list.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor, staleTime: 0 }));
+  const inbox = useInfiniteQuery(
+    trpc.inbox.list.infiniteQueryOptions({ limit: INBOX_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor, staleTime: 0, ...startingWith(firstPage) }),
+  );
   if (inbox.isPending) return <p className="text-muted">Loading your inbox…</p>;
   if (inbox.isError)
     return (

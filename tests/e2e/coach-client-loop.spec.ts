@@ -133,7 +133,19 @@ async function clientAccepts(page: Page, mode: Mode, inviteLink: string, clientN
   await checkPage(page, mode);
 }
 
+/** The page as the server sent it, before any script ran: its list must already be there. */
+async function serverHtml(page: Page, path: string): Promise<string> {
+  const response = await page.request.get(path);
+  expect(response.status()).toBe(200);
+  // React marks the seams between adjacent text pieces with empty comments.
+  return (await response.text()).replaceAll("<!-- -->", "");
+}
+
 async function coachAssigns(coachPage: Page, clientName: string) {
+  // The roster's first page is rendered on the server (issue 12): the client is in the HTML, no "Loading" step.
+  const home = await serverHtml(coachPage, "/coach");
+  expect(home).toContain(clientName);
+  expect(home).not.toContain("Loading your clients");
   await coachPage.goto("/coach");
   await coachPage.getByRole("link", { name: clientName }).click();
   await expect(coachPage.getByRole("heading", { level: 1, name: clientName })).toBeVisible();
@@ -259,6 +271,9 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
 }
 
 async function coachReadsAndComments(coachPage: Page, clientName: string) {
+  const inbox = await serverHtml(coachPage, "/coach/inbox");
+  expect(inbox).toContain(`${clientName} shared an answer from`);
+  expect(inbox).not.toContain("Loading your inbox");
   await coachPage.goto("/coach/inbox");
   const row = coachPage.getByRole("listitem").filter({ hasText: `${clientName} shared an answer from “${EXERCISE}”` });
   await expect(row).toHaveCount(1);
