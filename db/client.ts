@@ -50,6 +50,8 @@ export type DatabaseOptions =
       driver: "postgres";
       url: string;
       max?: number;
+      /** False behind a transaction-mode pooler: no named prepared statements (decision 0030). */
+      prepare?: boolean;
       /** Sees every statement Drizzle sends, with its parameters (the query-plan test explains them). */
       onQuery?: (query: string, params: unknown[]) => void;
     }
@@ -76,7 +78,7 @@ async function countingApplied(db: Database, migrate: () => Promise<void>): Prom
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const client = postgres(options.url, { max: options.max ?? 10, prepare: options.prepare ?? true, onnotice: () => {} });
     const onQuery = options.onQuery;
     const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
     const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;

@@ -5,7 +5,7 @@ import { errorFields, log, newErrorId } from "../server/log";
 
 /** Scripts open the same database the app would, with the same lock. */
 export function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  return openDatabase(env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL, max: 2 } : { driver: "pglite", dataDir: env.PGLITE_DIR });
+  return openDatabase(env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL, max: 2, prepare: env.DATABASE_POOLER !== "transaction" } : { driver: "pglite", dataDir: env.PGLITE_DIR });
 }
 
 export function describeDatabase(): string {

@@ -24,7 +24,7 @@ const PRACTICE_MAY_BE_NULL: Record<string, string> = {
   outbox_emails: "stays on the coordinator with the job queue; some emails (a delivery pass) name no practice",
 };
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableConfig(table));
 
