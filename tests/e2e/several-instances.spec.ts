@@ -173,6 +173,8 @@ test("two app instances and a worker on one Postgres database: migrations run on
     testInfo.annotations.push({ type: "several instances", description: summary });
     console.log(`[several-instances] ${summary}`);
     expect(processes.filter((p) => !p.running()).map((p) => p.name), "processes that stopped").toEqual([]);
+    const errorLines = processes.flatMap((p) => p.output().split("\n").filter((line) => /"level":"error"|script\.failed/.test(line)).map((line) => `${p.name}: ${line}`));
+    expect(errorLines, "errors logged by the instances or the worker").toEqual([]);
   } finally {
     await holder.end({ timeout: 1 });
     await Promise.all(processes.map((p) => p.stop()));
