@@ -6,14 +6,16 @@ import { dropE2eDatabase, isProcessAlive, type E2eDatabase } from "./e2e-databas
  * outlives a SIGKILL of the server's group (what Playwright does when a server doesn't stop in time, or when the
  * runner itself exits early). It reads lines of JSON on stdin from its parent:
  *   {"database": ...}  what to drop;  {"serverPid": n}  the `next start` process;
- *   {"serverExited": true}  that process is gone;  {"cleaned": true}  the parent dropped the database itself.
- * When stdin closes without "cleaned" (the parent died), it stops the server if it still runs and drops the
- * database. It prints nothing: its output is not connected to anything.
+ *   {"serverExited": true}  that process is gone;  {"cleaned": true}  the parent dropped the database itself;
+ *   {"processGroup": n}  a process group of the parent's to stop too (the several-instances spec starts three).
+ * When stdin closes without "cleaned" (the parent died), it stops the server and those groups if they still run and
+ * drops the database. It prints nothing: its output is not connected to anything.
  */
-type Message = { database?: E2eDatabase; serverPid?: number; serverExited?: boolean; cleaned?: boolean };
+type Message = { database?: E2eDatabase; serverPid?: number; serverExited?: boolean; cleaned?: boolean; processGroup?: number };
 
 let database: E2eDatabase | undefined;
 let serverPid: number | undefined;
+const processGroups = new Set<number>();
 let cleaned = false;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,6 +37,8 @@ async function stopServer(pid: number) {
 async function reap() {
   if (cleaned || !database) return;
   if (serverPid !== undefined && isProcessAlive(serverPid)) await stopServer(serverPid);
+  // A negative pid signals the whole group; a group whose leader is gone is left alone.
+  await Promise.all([...processGroups].filter(isProcessAlive).map((group) => stopServer(-group)));
   await dropE2eDatabase(database);
 }
 
@@ -49,6 +53,7 @@ lines.on("line", (line) => {
     if (message.database) database = message.database;
     if (message.serverPid) serverPid = message.serverPid;
     if (message.serverExited) serverPid = undefined;
+    if (message.processGroup) processGroups.add(message.processGroup);
     if (message.cleaned) cleaned = true;
   } catch {
     // not ours

@@ -1,10 +1,10 @@
-import { describeDatabase, openConfiguredDatabase, runScript } from "./open-db";
+import { describeDatabase, describeMigrations, openConfiguredDatabase, runScript, sayWaitingForMigrations } from "./open-db";
 
 void runScript(async () => {
   const handle = await openConfiguredDatabase();
   try {
-    await handle.migrate();
-    console.log(`Migrations applied to ${describeDatabase()}.`);
+    const report = await handle.migrate({ onWait: sayWaitingForMigrations });
+    console.log(`${describeMigrations(report)} ${describeDatabase()} is up to date.`);
   } finally {
     await handle.close();
   }

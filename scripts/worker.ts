@@ -1,7 +1,7 @@
 import { runDueJobs } from "../server/jobs/run-due-jobs";
 import { startJobRunner } from "../server/jobs/runner";
 import { configuredTransport } from "../server/services/mail/configured-transport";
-import { describeDatabase, openConfiguredDatabase, runScript } from "./open-db";
+import { describeDatabase, describeMigrations, openConfiguredDatabase, runScript, sayWaitingForMigrations } from "./open-db";
 
 /**
  * Runs background jobs (sending emails …) in a process of its own, until Ctrl+C or SIGTERM: for deployments
@@ -15,7 +15,7 @@ void runScript(async () => {
   const handle = await openConfiguredDatabase();
   const transport = configuredTransport();
   try {
-    await handle.migrate();
+    console.log(describeMigrations(await handle.migrate({ onWait: sayWaitingForMigrations })));
     if (once) {
       const report = await runDueJobs({ db: handle.db, transport, now: () => new Date() });
       console.log(`Jobs from ${describeDatabase()}: ${report.completed} done, ${report.failed} failed (to be retried, or given up).`);

@@ -10,7 +10,7 @@ const holder = globalThis as unknown as { __hearthDb?: Promise<DatabaseHandle> }
 
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   holder.__hearthDb ??= openDatabase(
-    env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL } : { driver: "pglite", dataDir: env.PGLITE_DIR },
+    env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL, prepare: env.DATABASE_POOLER !== "transaction" } : { driver: "pglite", dataDir: env.PGLITE_DIR },
   ).then((handle) => {
     const close = () => {
       // The job runner goes first: it uses the database until it stops.

@@ -8,6 +8,12 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * "transaction" when DATABASE_URL goes through a pooler in transaction mode (PgBouncer): postgres.js then prepares
+   * no named statements, which the next transaction could find missing on another server connection. Migrations
+   * still need a direct connection (decision 0030).
+   */
+  DATABASE_POOLER: z.enum(["none", "transaction"]).default("none"),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
   /** 32 random bytes, base64: encrypts second-factor secrets at rest. Required in production; generated in development. */
