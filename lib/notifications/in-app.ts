@@ -1,3 +1,4 @@
+import { quoteTitle } from "../text/quote-title";
 import { DIGEST_KIND, type EmailSetting } from "./preferences";
 
 /**
@@ -35,13 +36,13 @@ export type NotificationFacts =
 export function notificationSentence(facts: NotificationFacts): string {
   switch (facts.kind) {
     case "answers.shared":
-      return `${facts.clientName} shared ${facts.answerCount === 1 ? "an answer" : `${facts.answerCount} answers`} from ${facts.exerciseTitle}`;
+      return `${facts.clientName} shared ${facts.answerCount === 1 ? "an answer" : `${facts.answerCount} answers`} from ${quoteTitle(facts.exerciseTitle)}`;
     case "invitation.accepted":
       return `${facts.clientName} accepted your invitation and joined you on Hearth`;
     case "assignment.created":
-      return `${facts.coachName} gave you a new exercise: ${facts.exerciseTitle}`;
+      return `${facts.coachName} gave you a new exercise: ${quoteTitle(facts.exerciseTitle)}`;
     case "feedback.reply":
-      return `${facts.coachName} replied to something you shared from ${facts.exerciseTitle}`;
+      return `${facts.coachName} replied to something you shared from ${quoteTitle(facts.exerciseTitle)}`;
   }
 }
 
@@ -60,7 +61,7 @@ export function notificationHref(facts: NotificationFacts): string {
 
 /** The button's accessible name: the count is part of it, so a screen reader hears it without the badge. */
 export function notificationsButtonLabel(unread: number): string {
-  if (unread === 0) return "Notifications, none unread";
+  if (unread === 0) return "Notifications";
   return `Notifications, ${unread > UNREAD_SHOWN_MAX ? `more than ${UNREAD_SHOWN_MAX}` : unread} unread`;
 }
 

@@ -50,14 +50,14 @@ describe("each role sees their own notifications", () => {
     expect(await countOf(p.client)).toBe(1);
     const [created] = await listOf(p.client);
     expect(created).toMatchObject({ kind: "assignment.created", coachName: "Morgan Coach" + people, exerciseTitle: exercise.title, assignmentId: id, read: false });
-    expect(notificationSentence(created as never)).toBe(`Morgan Coach${people} gave you a new exercise: ${exercise.title}`);
+    expect(notificationSentence(created as never)).toBe(`Morgan Coach${people} gave you a new exercise: “${exercise.title}”`);
 
     const saved = await submitAndShare(p.client, p.coachId, id, ["reflection", "word", "calm"]);
     const coachItems = await listOf(p.coach);
     expect(coachItems).toEqual([
       expect.objectContaining({ kind: "answers.shared", clientName: `Riley Client${people}`, exerciseTitle: exercise.title, answerCount: 3, assignmentId: id, read: false }),
     ]);
-    expect(notificationSentence(coachItems[0] as never)).toBe(`Riley Client${people} shared 3 answers from ${exercise.title}`);
+    expect(notificationSentence(coachItems[0] as never)).toBe(`Riley Client${people} shared 3 answers from “${exercise.title}”`);
     expect(await countOf(p.coach)).toBe(1);
 
     await p.coach.feedback.comment({ answerId: saved.word.answerId, body: "MARKER-MENU-COMMENT: thank you" });
