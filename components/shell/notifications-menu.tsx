@@ -108,7 +108,8 @@ export function NotificationsMenu({ initialUnread }: { initialUnread: number }) 
         role="region"
         aria-label="Your notifications"
         hidden={!open}
-        className="absolute right-0 z-40 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border border-line bg-white p-2 shadow-lg"
+        // On a phone the panel spans the screen under the header; wider, it hangs from the button.
+        className="fixed inset-x-4 top-16 z-40 rounded-xl border border-line bg-white p-2 shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-auto sm:mt-2 sm:w-96"
       >
         {open ? <Panel list={list} items={items} onFollow={() => setOpen(false)} /> : null}
       </div>
@@ -140,7 +141,11 @@ function Panel({ list, items, onFollow }: { list: { isPending: boolean; isError:
               className="block rounded-lg px-3 py-2.5 text-sm text-ink hover:bg-stone-50 focus-visible:bg-stone-50"
             >
               <span className={item.read ? "" : "font-semibold"}>
-                {item.read ? null : <span className="mr-2 rounded bg-accent-strong px-1.5 py-0.5 text-xs font-medium text-white">New</span>}
+                {item.read ? null : (
+                  <>
+                    <span className="mr-1 rounded bg-accent-strong px-1.5 py-0.5 text-xs font-medium text-white">New</span>{" "}
+                  </>
+                )}
                 {notificationSentence(item)}
               </span>
               <span className="mt-0.5 block text-xs text-muted">
