@@ -24,6 +24,7 @@ export function NotificationsMenu({ initialUnread }: { initialUnread: number }) 
   const panelId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  // Ids already marked read from this page: a reopened menu first shows its previous list while it refreshes.
   const requested = useRef(new Set<string>());
 
   const unreadKey = trpc.notifications.unreadCount.queryKey({});
@@ -75,10 +76,7 @@ export function NotificationsMenu({ initialUnread }: { initialUnread: number }) 
     }
   };
 
-  const toggle = () => {
-    if (open) requested.current.clear();
-    setOpen(!open);
-  };
+  const toggle = () => setOpen(!open);
 
   return (
     <div ref={wrapper} className="relative" onKeyDown={onKeyDown}>

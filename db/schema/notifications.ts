@@ -26,7 +26,8 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_once").on(t.kind, t.subjectId, t.userId, t.slot),
-    index("notifications_user_idx").on(t.userId, t.createdAt),
+    // The menu pages newest first on (created_at, id): with id in the index, a page stops after its few rows.
+    index("notifications_user_idx").on(t.userId, t.createdAt, t.id),
     // The notifications menu's unread count reads only a person's unread rows (decision 0028).
     index("notifications_user_unread_idx").on(t.userId, t.createdAt, t.id).where(sql`${t.readAt} is null`),
   ],

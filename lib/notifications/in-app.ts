@@ -65,5 +65,8 @@ export function notificationsButtonLabel(unread: number): string {
   return `Notifications, ${unread > UNREAD_SHOWN_MAX ? `more than ${UNREAD_SHOWN_MAX}` : unread} unread`;
 }
 
-/** The unread count stops counting here ("99+"), so counting stays cheap however many pile up. */
-export const UNREAD_SHOWN_MAX = 99;
+/**
+ * The unread count stops counting here ("9+"): whether each unread notification is still visible is checked row by
+ * row (about a dozen index pages each), so the count reads at most ten of them however many pile up.
+ */
+export const UNREAD_SHOWN_MAX = 9;

@@ -7,7 +7,7 @@ import { unread, visibleTo, withSubjects } from "./visible";
 
 /**
  * How many of the person's notifications are unread and still visible, counted up to UNREAD_SHOWN_MAX + 1 (the
- * menu shows "99+"), so the count reads a bounded range of notifications_user_unread_idx however many pile up.
+ * menu shows "9+"): each unread row's visibility is checked on its own, so the count reads at most ten of them.
  */
 export async function countUnreadNotifications(db: Queryable, actor: Actor): Promise<{ count: number }> {
   const capped = withSubjects(db)

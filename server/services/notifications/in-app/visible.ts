@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, QueryBuilder } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { answerComments, assignments, exerciseVersions, notifications, users } from "@/db/schema";
 import { IN_APP_KINDS } from "@/lib/notifications/in-app";
@@ -20,17 +20,44 @@ import type { Actor } from "@/server/policy";
  * - feedback.reply (client): a comment on their own assignment, not cancelled.
  */
 
-const client = alias(users, "notified_client");
-const coach = alias(users, "notified_coach");
+/*
+ * Each notification's subjects are fetched by primary key, one notification at a time. The two assignment lookups
+ * are LATERAL subqueries with LIMIT 1: as plain joins, the planner preferred hashing all of the practice's
+ * assignments for a coach with a few hundred notifications (tests/integration/query-plans.test.ts).
+ */
+const assignmentFields = {
+  id: assignments.id,
+  coachId: assignments.coachId,
+  clientId: assignments.clientId,
+  status: assignments.status,
+  exerciseVersionId: assignments.exerciseVersionId,
+};
+/** The assignment a notification names itself (answers.shared, assignment.created). */
+const subject = new QueryBuilder()
+    .select(assignmentFields)
+    .from(assignments)
+    .where(
+      and(
+        sql`${notifications.kind} in ('answers.shared', 'assignment.created')`,
+        eq(assignments.id, notifications.subjectId),
+        eq(assignments.practiceId, notifications.practiceId),
+      ),
+    )
+    .limit(1)
+    .as("subject_assignment");
+/** The assignment of the comment a reply notification names. */
+const commented = new QueryBuilder()
+    .select(assignmentFields)
+    .from(assignments)
+    .where(and(eq(assignments.id, answerComments.assignmentId), eq(assignments.practiceId, notifications.practiceId)))
+    .limit(1)
+    .as("commented_assignment");
+const subjectClient = alias(users, "subject_client");
+const invitedClient = alias(users, "invited_client");
+const subjectCoach = alias(users, "subject_coach");
+const replyingCoach = alias(users, "replying_coach");
 
 const kindIs = (kind: (typeof IN_APP_KINDS)[number]) => sql`${notifications.kind} = ${sql.raw(`'${kind}'`)}`;
-
-/** The assignment a notification is about: its subject, or the assignment of the comment it is about. */
-const assignmentIdOf = sql`case when ${kindIs("feedback.reply")} then ${answerComments.assignmentId} when ${notifications.kind} in ('answers.shared', 'assignment.created') then ${notifications.subjectId} end`;
-/** The client a coach's notification names: the assignment's, or the one who accepted. */
-const clientIdOf = sql`case when ${kindIs("invitation.accepted")} then ${notifications.subjectId} else ${assignments.clientId} end`;
-/** The coach a client's notification names: who replied, or the exercise's coach. */
-const coachIdOf = sql`case when ${kindIs("feedback.reply")} then ${answerComments.authorId} else ${assignments.coachId} end`;
 
 /**
  * How many answers of this sharing are shared now (answers.shared rows only; the slot is an ISO time, so text
@@ -38,7 +65,7 @@ const coachIdOf = sql`case when ${kindIs("feedback.reply")} then ${answerComment
  */
 const sharedInThisSharing = sql<number>`case when ${kindIs("answers.shared")} then (
     select count(*)::int from answers shared_answer
-    where shared_answer.assignment_id = ${assignments.id}
+    where shared_answer.assignment_id = ${subject.id}
       and shared_answer.shared = true
       and shared_answer.shared_at <= ${notifications.slot}::timestamptz
       and shared_answer.shared_at > coalesce((
@@ -48,18 +75,15 @@ const sharedInThisSharing = sql<number>`case when ${kindIs("answers.shared")} th
       ), '-infinity')::timestamptz
   ) else 0 end`;
 
-const notCancelled = sql`${assignments.status} <> 'cancelled'`;
-
 const visibleSql = sql`(
-  (${kindIs("answers.shared")} and ${assignments.coachId} = ${notifications.userId} and ${notCancelled}
-    and ${client.deletedAt} is null and ${sharedInThisSharing} > 0)
-  or (${kindIs("invitation.accepted")} and ${client.deletedAt} is null and exists (
+  (${kindIs("answers.shared")} and ${subject.coachId} = ${notifications.userId} and ${subject.status} <> 'cancelled'
+    and ${subjectClient.deletedAt} is null and ${sharedInThisSharing} > 0)
+  or (${kindIs("invitation.accepted")} and ${invitedClient.deletedAt} is null and exists (
     select 1 from coach_clients still_coached
     where still_coached.coach_id = ${notifications.userId} and still_coached.client_id = ${notifications.subjectId}
       and still_coached.practice_id = ${notifications.practiceId}))
-  or (${kindIs("assignment.created")} and ${assignments.clientId} = ${notifications.userId} and ${notCancelled})
-  or (${kindIs("feedback.reply")} and ${assignments.clientId} = ${notifications.userId} and ${notCancelled}
-    and ${answerComments.practiceId} = ${notifications.practiceId})
+  or (${kindIs("assignment.created")} and ${subject.clientId} = ${notifications.userId} and ${subject.status} <> 'cancelled')
+  or (${kindIs("feedback.reply")} and ${commented.clientId} = ${notifications.userId} and ${commented.status} <> 'cancelled')
 )`;
 
 /** The actor's own notifications of the in-app kinds, in their practice, that they may still see. */
@@ -82,26 +106,30 @@ const selection = {
   kind: notifications.kind,
   createdAt: notifications.createdAt,
   readAt: notifications.readAt,
-  clientName: client.name,
-  clientId: client.id,
-  coachName: coach.name,
+  clientName: sql<string | null>`coalesce(${subjectClient.name}, ${invitedClient.name})`,
+  clientId: invitedClient.id,
+  coachName: sql<string | null>`coalesce(${replyingCoach.name}, ${subjectCoach.name})`,
   exerciseTitle: exerciseVersions.title,
-  assignmentId: assignments.id,
+  assignmentId: sql<string | null>`coalesce(${subject.id}, ${commented.id})`,
   answerCount: sharedInThisSharing,
 };
 
 /**
- * Notifications with what they refer to: the comment (replies), the assignment (same practice), the exercise's
- * title, and the two people a notification may name. Left joins: a subject that is gone leaves nulls, and
- * visibleTo() then leaves the row out.
+ * Notifications with what they refer to: the assignment they name or the comment (and its assignment) a reply
+ * names, the exercise's title, and the people a notification may name. Left joins: a subject that is gone leaves
+ * nulls, and visibleTo() then leaves the row out. Each join is tied to the notification's practice.
  */
 export function withSubjects(db: Queryable) {
+  const practice = notifications.practiceId;
   return db
     .select(selection)
     .from(notifications)
-    .leftJoin(answerComments, and(kindIs("feedback.reply"), eq(answerComments.id, notifications.subjectId)))
-    .leftJoin(assignments, and(eq(assignments.id, assignmentIdOf), eq(assignments.practiceId, notifications.practiceId)))
-    .leftJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-    .leftJoin(client, eq(client.id, clientIdOf))
-    .leftJoin(coach, eq(coach.id, coachIdOf));
+    .leftJoinLateral(subject, sql`true`)
+    .leftJoin(answerComments, and(kindIs("feedback.reply"), eq(answerComments.id, notifications.subjectId), eq(answerComments.practiceId, practice)))
+    .leftJoinLateral(commented, sql`true`)
+    .leftJoin(exerciseVersions, eq(exerciseVersions.id, sql`coalesce(${subject.exerciseVersionId}, ${commented.exerciseVersionId})`))
+    .leftJoin(subjectClient, eq(subjectClient.id, subject.clientId))
+    .leftJoin(invitedClient, and(kindIs("invitation.accepted"), eq(invitedClient.id, notifications.subjectId), eq(invitedClient.practiceId, practice)))
+    .leftJoin(subjectCoach, eq(subjectCoach.id, subject.coachId))
+    .leftJoin(replyingCoach, eq(replyingCoach.id, answerComments.authorId));
 }
