@@ -142,6 +142,26 @@ describe("nobody sees anyone else's", () => {
     const times = all.map((n) => n.createdAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
+
+  it("goes on past hidden notifications: a page may come short, with a cursor to the rest", async () => {
+    const p = await freshPair();
+    // One at a time, so the notifications are recorded in this order.
+    const made: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      made.push(await assign(p.coach, p.clientId));
+      await runJobs(db, memoryTransport());
+    }
+    const [oldest, ...hidden] = made;
+    for (const assignmentId of hidden) await p.coach.assignments.cancel({ assignmentId });
+    // A page of one looks at three candidates, all hidden: nothing shown, but a cursor past them.
+    const first = await p.client.notifications.list({ limit: 1 });
+    expect(first.items).toEqual([]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await p.client.notifications.list({ limit: 1, cursor: first.nextCursor });
+    expect(second.items.map((n) => n.kind === "assignment.created" && n.assignmentId)).toEqual([oldest]);
+    expect(second.nextCursor).toBeNull();
+    expect(await countOf(p.client)).toBe(1);
+  });
 });
 
 describe("row scoping: what the person can no longer see is neither listed nor counted", () => {
