@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/components/shell/app-shell";
 import type { SessionUser } from "@/lib/people/roles";
+import { NotificationsMenu } from "@/components/shell/notifications-menu";
+import { getServerCaller } from "@/server/trpc/server-caller";
 import { signOutAction } from "./sign-out";
 
 const navFor: Record<SessionUser["role"], NavItem[]> = {
@@ -29,9 +31,22 @@ const accountItem: NavItem = { href: "/account", label: "Account" };
 
 const roleLabel: Record<SessionUser["role"], string> = { admin: "Practice admin", coach: "Coach", client: "Client" };
 
-export function RoleShell({ session, children }: { session: SessionUser; children: ReactNode }) {
+/** Coaches and clients get the notifications menu; its first unread count is rendered with the page. */
+async function notificationsFor(session: SessionUser): Promise<ReactNode> {
+  if (session.role === "admin") return null;
+  const { count } = await (await getServerCaller()).notifications.unreadCount({});
+  return <NotificationsMenu initialUnread={count} />;
+}
+
+export async function RoleShell({ session, children }: { session: SessionUser; children: ReactNode }) {
   return (
-    <AppShell nav={[...navFor[session.role], accountItem]} userName={session.name} roleLabel={roleLabel[session.role]} signOut={signOutAction}>
+    <AppShell
+      nav={[...navFor[session.role], accountItem]}
+      userName={session.name}
+      roleLabel={roleLabel[session.role]}
+      signOut={signOutAction}
+      notifications={await notificationsFor(session)}
+    >
       {children}
     </AppShell>
   );

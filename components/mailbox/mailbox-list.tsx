@@ -5,7 +5,7 @@ import { linkify } from "./linkify";
 
 type Email = RouterOutputs["mailbox"]["list"]["items"][number];
 
-const statusText = { pending: "Waiting to be sent", sent: "Sent", failed: "Couldn't be sent yet" } as const;
+const statusText = { pending: "Waiting to be sent", sent: "Sent", failed: "Couldn't be sent yet", withdrawn: "Not sent: turned off by its recipient" } as const;
 
 /** The development mailbox: what Hearth would have emailed, newest first. */
 export function MailboxList({ emails }: { emails: Email[] }) {

@@ -10,12 +10,15 @@ export function AppShell({
   userName,
   roleLabel,
   signOut,
+  notifications,
   children,
 }: {
   nav: NavItem[];
   userName: string;
   roleLabel: string;
   signOut: () => Promise<void>;
+  /** The notifications button, for the roles that get notifications. */
+  notifications?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -41,6 +44,7 @@ export function AppShell({
             <span className="hidden text-muted sm:inline">
               {userName} · {roleLabel}
             </span>
+            {notifications}
             <form action={signOut}>
               <button type="submit" className="rounded-lg border border-line px-3 py-1.5 text-ink hover:bg-stone-100">
                 Sign out

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { practices, users } from "./people";
@@ -5,7 +6,8 @@ import { practices, users } from "./people";
 /**
  * One row per thing a person was told about (an exercise assigned, a reminder …). Its unique key makes each
  * notification happen once, however many runners try at once or how often a job is retried; it is also where the
- * in-app notifications menu reads from. It holds ids and a kind, never anyone's words.
+ * in-app notifications menu reads from (kinds in lib/notifications/in-app.ts are recorded whatever the person's
+ * email choices, decision 0028). It holds ids and a kind, never anyone's words.
  */
 export const notifications = pgTable(
   "notifications",
@@ -24,7 +26,10 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_once").on(t.kind, t.subjectId, t.userId, t.slot),
-    index("notifications_user_idx").on(t.userId, t.createdAt),
+    // The menu pages newest first on (created_at, id): with id in the index, a page stops after its few rows.
+    index("notifications_user_idx").on(t.userId, t.createdAt, t.id),
+    // The notifications menu's unread count reads only a person's unread rows (decision 0028).
+    index("notifications_user_unread_idx").on(t.userId, t.createdAt, t.id).where(sql`${t.readAt} is null`),
   ],
 );
 

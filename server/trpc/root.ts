@@ -16,6 +16,7 @@ import { jobsRouter } from "../routers/jobs";
 import { libraryRouter } from "../routers/library";
 import { mailboxRouter } from "../routers/mailbox";
 import { notesRouter } from "../routers/notes";
+import { notificationsRouter } from "../routers/notifications";
 import { practiceRouter } from "../routers/practice";
 import { secondFactorRouter } from "../routers/second-factor";
 import { sessionsRouter } from "../routers/sessions";
@@ -44,6 +45,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   inbox: inboxRouter,
   notes: notesRouter,
+  notifications: notificationsRouter,
   trends: trendsRouter,
   // the client's own data: export and deletion
   clientData: clientDataRouter,

@@ -126,6 +126,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "inbox.list": row("the caller's own inbox", coachRoles, coachOnly),
   "inbox.unreadCount": row("the caller's own inbox", coachRoles, coachOnly),
 
+
   "invitations.accept": row("a pending invitation from coach A (anyone holding the link)", publicToAll),
   "invitations.create": row("an invitation to a new address, from the caller's own practice", coachRoles, coachOnly),
   "invitations.list": row("the caller's own invitations", coachRoles, coachOnly),
@@ -144,6 +145,10 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "notes.create": row("a private note on client A", ["coach"], coachOnly),
   "notes.delete": row("coach A's note on client A", ["coach"], coachOnly),
   "notes.list": row("coach A's notes on client A", ["coach"], coachOnly),
+  "notifications.list": row("the caller's own notifications", signedIn),
+  "notifications.markAllRead": row("the caller's own notifications", signedIn),
+  "notifications.markRead": row("a notification of client A's (a new exercise)", ["client"]),
+  "notifications.unreadCount": row("the caller's own notifications", signedIn),
   "notes.update": row("coach A's note on client A", ["coach"], coachOnly),
 
   "practice.overview": row("the caller's own practice", admins, adminOnly),

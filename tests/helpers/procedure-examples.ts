@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { unsubscribeToken } from "@/server/services/preferences/unsubscribe-token";
 import type { Database } from "@/db/client";
 import { sql } from "drizzle-orm";
-import { accountTokens, coachClients, handoverNotices, invitations, secondFactors, users } from "@/db/schema";
+import { accountTokens, coachClients, handoverNotices, invitations, notifications, secondFactors, users } from "@/db/schema";
 import { hashPassword } from "@/server/services/auth/password-hash";
 import { hashAccountToken, newAccountToken } from "@/server/services/account/tokens";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
@@ -131,6 +131,14 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
       const clientId = await fresh.user("client");
       await db.insert(coachClients).values({ practiceId: ids.practiceA, coachId: ids.coach, clientId });
       return clientId;
+    },
+    /** A notification of client A's (a new exercise), as the notifications job records it. */
+    notification: async () => {
+      const [row] = await db
+        .insert(notifications)
+        .values({ practiceId: ids.practiceA, userId: ids.client, kind: "assignment.created", subjectId: shared.assignmentId, slot: unique("slot") })
+        .returning({ id: notifications.id });
+      return row!.id;
     },
     /** A handover notice for client A, as a handover leaves it. */
     handoverNotice: async () => {
@@ -279,6 +287,7 @@ export const procedureExamples: Record<string, Example> = {
   "inbox.list": () => timePage(),
   "inbox.unreadCount": () => ({}),
 
+
   "invitations.accept": async (x) => ({ token: await x.invitationToken(), name: "Nia Newcomer", password: "a calm river at dusk" }),
   "invitations.create": (x) => ({ email: `${x.unique("new")}@example.test`, role: "client", name: "Nia Newcomer" }),
   "invitations.list": () => timePage(),
@@ -299,6 +308,10 @@ export const procedureExamples: Record<string, Example> = {
   "notes.create": (x) => ({ clientId: x.ids.client, body: "Mentioned a new job." }),
   "notes.delete": async (x) => ({ id: await x.fresh.note() }),
   "notes.list": (x) => ({ clientId: x.ids.client, ...timePage() }),
+  "notifications.list": () => timePage(),
+  "notifications.markAllRead": () => ({}),
+  "notifications.markRead": async (x) => ({ ids: [await x.fresh.notification()] }),
+  "notifications.unreadCount": () => ({}),
   "notes.update": (x) => ({ id: x.base.noteId, body: "Sleeps better after long walks." }),
 
   "practice.overview": () => ({}),

@@ -40,13 +40,13 @@ describe("deliverDueEmails", () => {
     const now = at("2031-01-01T09:00:00Z");
     const id = await queue("Welcome", now);
     const transport = memoryTransport();
-    expect(await deliverDueEmails(db, { transport, now: () => now, from: "Hearth <test@hearth.local>" })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails(db, { transport, now: () => now, from: "Hearth <test@hearth.local>" })).toEqual({ sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     expect(transport.sent).toEqual([
       { id, from: "Hearth <test@hearth.local>", to: "Welcome@example.test", subject: "Welcome", text: "Body of Welcome", createdAt: now },
     ]);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1, lastError: null, sentAt: now });
     // Nothing is sent twice.
-    expect(await deliverDueEmails(db, { transport, now: () => plus(now, 3_600_000) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails(db, { transport, now: () => plus(now, 3_600_000) })).toEqual({ sent: 0, retrying: 0, failed: 0, withdrawn: 0 });
     expect(transport.sent).toHaveLength(1);
   });
 
@@ -54,7 +54,7 @@ describe("deliverDueEmails", () => {
     const now = at("2032-01-01T09:00:00Z");
     const id = await queue("Retry me", now);
     const down = failingTransport("Mail server said no");
-    expect(await deliverDueEmails(db, { transport: down, now: () => now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await deliverDueEmails(db, { transport: down, now: () => now })).toEqual({ sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
     expect(await row(id)).toMatchObject({ status: "pending", attempts: 1, lastError: "Mail server said no", nextAttemptAt: plus(now, 30_000) });
 
     // Not due yet: left alone.
@@ -66,7 +66,7 @@ describe("deliverDueEmails", () => {
     expect(await row(id)).toMatchObject({ status: "pending", attempts: 2, nextAttemptAt: plus(second, 60_000) });
 
     const up = memoryTransport();
-    expect(await deliverDueEmails(db, { transport: up, now: () => plus(second, 60_000) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueEmails(db, { transport: up, now: () => plus(second, 60_000) })).toEqual({ sent: 1, retrying: 0, failed: 0, withdrawn: 0 });
     expect(up.sent.map((e) => e.id)).toEqual([id]);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
   });
@@ -75,7 +75,7 @@ describe("deliverDueEmails", () => {
     const now = at("2033-01-01T09:00:00Z");
     const id = await queue("Hopeless", now);
     await db.update(outboxEmails).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(outboxEmails.id, id));
-    expect(await deliverDueEmails(db, { transport: failingTransport(), now: () => now })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await deliverDueEmails(db, { transport: failingTransport(), now: () => now })).toEqual({ sent: 0, retrying: 0, failed: 1, withdrawn: 0 });
     expect(await row(id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, textBody: "Body of Hopeless" });
     const later = memoryTransport();
     await deliverDueEmails(db, { transport: later, now: () => plus(now, 30 * 86_400_000) });
@@ -113,7 +113,7 @@ describe("deliverDueEmails", () => {
       },
     };
     await deliverDueEmails(db, { transport: first, now: () => now });
-    expect(secondReport).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(secondReport).toEqual({ sent: 0, retrying: 0, failed: 0, withdrawn: 0 });
     expect(second.sent).toHaveLength(0);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
   });
@@ -193,7 +193,7 @@ describe("transports", () => {
     const now = at("2038-01-01T09:00:00Z");
     const id = await queue("Over SMTP", now);
     const report = await deliverDueEmails(db, { transport: createSmtpTransport(`smtp://127.0.0.1:${port}`), now: () => now });
-    expect(report).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(report).toEqual({ sent: 0, retrying: 1, failed: 0, withdrawn: 0 });
     expect(await row(id)).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
   });
 });

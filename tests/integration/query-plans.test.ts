@@ -24,7 +24,7 @@ import { testLimits, type Caller } from "../helpers/world";
  */
 
 const preset: Preset = { practices: 2, coachesPerPractice: 8, clientsPerPractice: 200, assignmentsPerClient: 20, extraExercises: 6, extraExercisePrompts: 8 };
-const BIG_TABLES = ["assignments", "answers", "audit_events"];
+const BIG_TABLES = ["assignments", "answers", "audit_events", "notifications"];
 
 type Captured = { query: string; params: unknown[] };
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; Plans?: PlanNode[] };
@@ -59,6 +59,15 @@ describe.skipIf(!onPostgresServer())("query plans at scale (Postgres)", () => {
     });
     raw = postgres(withDatabase(url, name), { max: 1, onnotice: () => {}, transform: postgres.camel });
     await handle.db.transaction((tx) => buildBenchDataset(tx, preset));
+    // The notifications the app would have recorded: a new exercise for each client, shared answers for each coach.
+    await handle.db.execute(sql.raw(`
+      insert into notifications (practice_id, user_id, kind, subject_id, slot, created_at)
+      select practice_id, client_id, 'assignment.created', id, '', created_at from assignments`));
+    await handle.db.execute(sql.raw(`
+      insert into notifications (practice_id, user_id, kind, subject_id, slot, created_at, read_at)
+      select a.practice_id, a.coach_id, 'answers.shared', a.id, to_char(max(s.shared_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        max(s.shared_at), case when random() < 0.8 then max(s.shared_at) end
+      from assignments a join answers s on s.assignment_id = a.id and s.shared group by a.id`));
     await handle.db.execute(sql.raw("vacuum analyze"));
 
     people.coach = await callerFor(emailOf.coach(1, 1));
@@ -114,6 +123,11 @@ describe.skipIf(!onPostgresServer())("query plans at scale (Postgres)", () => {
     { name: "coach home roster", budget: 300, call: () => people.coach.clients.overview({ limit: 50 }) },
     { name: "client home", budget: 250, call: () => people.client.assignments.listForClient() },
     { name: "client timeline", budget: 450, call: () => people.coach.assignments.listForCoach({ clientId: people.timelineClientId, limit: 20 }) },
+    { name: "coach notifications, unread count", budget: 400, call: () => people.coach.notifications.unreadCount({}) },
+    // Each notification shown is composed from its subjects, looked up by primary key (assignment, comment, names,
+    // the answers of its sharing): about 28 pages per candidate, 21 candidates for a page of 10 (measured 598).
+    { name: "coach notifications, first page", budget: 900, call: () => people.coach.notifications.list({ limit: 10 }) },
+    { name: "client notifications, unread count", budget: 200, call: () => people.client.notifications.unreadCount({}) },
     { name: "admin audit page, first", budget: 500, call: () => people.admin.audit.list({ limit: 50 }) },
     { name: "admin audit page, deep", budget: 500, call: () => people.admin.audit.list({ limit: 50, cursor: people.deepAudit }) },
   ];

@@ -9,6 +9,7 @@ import {
   assignments,
   handoverNotices,
   invitations,
+  notifications,
   outboxEmails,
   recoveryCodes,
   secondFactors,
@@ -91,6 +92,8 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
       ),
     );
   await tx.delete(outboxEmails).where(sql`lower(${outboxEmails.toAddress}) = lower(${client.email})`);
+  // Their notifications menu (ids and kinds only) goes with them; coaches' rows about them stop being listed.
+  await tx.delete(notifications).where(eq(notifications.userId, client.id));
   await renameInOtherEmails(tx, actor.practiceId, client.name);
   await tx.execute(sql`select hearth_scrub_audit_person(${client.id}::uuid, ${client.name}, ${client.email})`);
 

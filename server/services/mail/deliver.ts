@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { outboxEmails } from "@/db/schema";
+import { emailPreferences, notifications, outboxEmails } from "@/db/schema";
+import { emailAllowed } from "@/lib/notifications/in-app";
+import { preferenceKindOf } from "@/lib/notifications/preferences";
 import { env } from "@/server/env";
 import { errorFields, log } from "@/server/log";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";
@@ -13,9 +15,20 @@ const BATCH_SIZE = 20;
 /** One run stops after this many, so a huge backlog can't hold a process forever; the next run continues. */
 const MAX_PER_RUN = 500;
 
-export type DeliveryReport = { sent: number; retrying: number; failed: number };
+export type DeliveryReport = { sent: number; retrying: number; failed: number; withdrawn: number };
 
-type Claimed = { id: string; to: string; subject: string; text: string; html: string | null; unsubscribeUrl: string | null; createdAt: Date; attempts: number; leaseUntil: Date };
+type Claimed = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  unsubscribeUrl: string | null;
+  notificationId: string | null;
+  createdAt: Date;
+  attempts: number;
+  leaseUntil: Date;
+};
 
 /**
  * Claims due emails in one statement: FOR UPDATE SKIP LOCKED lets two app instances claim at the
@@ -42,6 +55,7 @@ async function claimDueEmails(db: Queryable, now: Date, limit: number): Promise<
       text: outboxEmails.textBody,
       html: outboxEmails.htmlBody,
       unsubscribeUrl: outboxEmails.unsubscribeUrl,
+      notificationId: outboxEmails.notificationId,
       createdAt: outboxEmails.createdAt,
       attempts: outboxEmails.attempts,
       leaseUntil: outboxEmails.nextAttemptAt,
@@ -84,9 +98,39 @@ async function recordFailure(db: Queryable, email: Claimed, error: unknown, now:
 }
 
 /**
+ * The claimed emails whose person has since turned their kind off (or gathers it in a digest): checked here, just
+ * before sending, rather than when the choice changes, so an email queued in the same moment as the change can't
+ * slip through either (decision 0028). Two small queries per batch, only when it holds notification emails.
+ */
+async function noLongerWanted(db: Queryable, batch: Claimed[]): Promise<Set<string>> {
+  const ids = batch.flatMap((email) => (email.notificationId ? [email.notificationId] : []));
+  if (ids.length === 0) return new Set();
+  const about = await db
+    .select({ id: notifications.id, kind: notifications.kind, userId: notifications.userId })
+    .from(notifications)
+    .where(inArray(notifications.id, ids));
+  const chosen = await db
+    .select({ userId: emailPreferences.userId, kind: emailPreferences.kind, setting: emailPreferences.setting })
+    .from(emailPreferences)
+    .where(inArray(emailPreferences.userId, [...new Set(about.map((n) => n.userId))]));
+  const settingOf = (userId: string, kind: string) => chosen.find((c) => c.userId === userId && c.kind === kind)?.setting ?? "on";
+  const unwanted = new Set(
+    about.filter((n) => {
+      const preference = preferenceKindOf(n.kind);
+      return preference !== null && !emailAllowed(n.kind, settingOf(n.userId, preference));
+    }).map((n) => n.id),
+  );
+  return new Set(batch.filter((email) => email.notificationId && unwanted.has(email.notificationId)).map((email) => email.id));
+}
+
+async function recordWithdrawn(db: Queryable, email: Claimed): Promise<void> {
+  await db.update(outboxEmails).set({ status: "withdrawn" }).where(stillOurs(email));
+}
+
+/**
  * Sends every email that is due, through the given transport. A failure never loses an email:
  * it stays pending with its error and a later time to try again, and after MAX_ATTEMPTS it is
- * marked failed but kept.
+ * marked failed but kept. An email its person no longer wants is marked withdrawn and not sent.
  */
 export async function deliverDueEmails(
   db: Queryable,
@@ -94,13 +138,19 @@ export async function deliverDueEmails(
 ): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
   const from = options.from ?? env.MAIL_FROM;
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, withdrawn: 0 };
   let handled = 0;
   while (handled < MAX_PER_RUN) {
     const batch = await claimDueEmails(db, now(), options.batchSize ?? BATCH_SIZE);
     if (batch.length === 0) break;
+    const withdrawn = await noLongerWanted(db, batch);
     for (const email of batch) {
       handled += 1;
+      if (withdrawn.has(email.id)) {
+        await recordWithdrawn(db, email);
+        report.withdrawn += 1;
+        continue;
+      }
       try {
         await options.transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined, unsubscribeUrl: email.unsubscribeUrl ?? undefined, createdAt: email.createdAt });
       } catch (error) {

@@ -15,7 +15,7 @@ export type DevMailboxEmail = {
   createdAt: Date;
   /** Its List-Unsubscribe address (RFC 8058), for emails a person may turn off. */
   unsubscribeUrl: string | null;
-  status: "pending" | "sent" | "failed";
+  status: "pending" | "sent" | "failed" | "withdrawn";
 };
 
 const SHOWN = 50;

@@ -17,6 +17,8 @@ export type NewEmail = {
   unsubscribeUrl?: string;
   /** Not sent before this time (the end of the person's quiet hours). */
   notBefore?: Date;
+  /** The notification it tells of: the sender checks its person's choice for its kind again before sending. */
+  notificationId?: string;
 };
 
 /**
@@ -34,6 +36,7 @@ export async function enqueueEmail(tx: Queryable, email: NewEmail, now = new Dat
       htmlBody: email.html ?? null,
       redactedTextBody: email.redactedText ?? null,
       unsubscribeUrl: email.unsubscribeUrl ?? null,
+      notificationId: email.notificationId ?? null,
       nextAttemptAt: email.notBefore ?? now,
       createdAt: now,
     })

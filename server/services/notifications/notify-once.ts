@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import { wallTimeOf, instantOf } from "@/lib/dates/zoned";
-import { DIGEST_KIND, minutesUntilQuietEnds, preferenceKindOf } from "@/lib/notifications/preferences";
+import { emailAllowed, isInAppKind } from "@/lib/notifications/in-app";
+import { minutesUntilQuietEnds, preferenceKindOf } from "@/lib/notifications/preferences";
 import { enqueueEmail } from "../mail/outbox";
 import type { RenderedEmail } from "../mail/templates/render";
 import { emailSettingOf } from "../preferences/email-preferences";
@@ -25,30 +26,42 @@ async function sendableFrom(db: Queryable, userId: string, now: Date): Promise<D
 
 /**
  * Records a notification and queues its email in one transaction, once: the unique key (kind, subject, person,
- * slot) means a retried job, or two runners at once, can't tell anyone twice. Returns whether this call did it.
- * The person's choices decide first: a kind they turned off is not sent (nor recorded, so turning it back on
- * brings what is still relevant); shared answers they gather in a digest wait for it; during their quiet hours the
- * email waits in the outbox until the hours end. Every such email carries its one-click unsubscribe address.
+ * slot) means a retried job, or two runners at once, can't tell anyone twice. Returns whether this call recorded it.
+ *
+ * The in-app kinds (lib/notifications/in-app.ts) are recorded whatever the person chose for email, because the
+ * notifications menu reads them (decision 0028); the choice decides only whether an email goes too. Email-only
+ * kinds (reminders, summaries, digests) are still neither recorded nor sent when turned off, so turning them back
+ * on brings what is still relevant. Shared answers gathered in a digest are left to it. During quiet hours the
+ * email waits in the outbox until they end. Every such email carries its one-click unsubscribe address, and the
+ * notification's id, so the sender checks the choice once more just before sending (a kind turned off meanwhile
+ * is withdrawn, not sent).
  */
 export async function notifyOnce(db: Database, key: NotificationKey, email: { to: string; rendered: RenderedEmail }, now: Date): Promise<boolean> {
   const preference = preferenceKindOf(key.kind);
   return db.transaction(async (tx) => {
-    if (preference) {
-      const setting = await emailSettingOf(tx, key.userId, preference);
-      if (setting === "off") return false;
-      if (preference === DIGEST_KIND && key.kind !== "answers.digest" && setting !== "on") return false;
-    }
+    const emailWanted = preference ? emailAllowed(key.kind, await emailSettingOf(tx, key.userId, preference)) : true;
+    if (!emailWanted && !isInAppKind(key.kind)) return false;
     const [created] = await tx
       .insert(notifications)
       .values({ practiceId: key.practiceId, userId: key.userId, kind: key.kind, subjectId: key.subjectId, slot: key.slot ?? "", createdAt: now })
       .onConflictDoNothing()
       .returning({ id: notifications.id });
     if (!created) return false;
+    if (!emailWanted) return true;
     const { subject, text, html } = email.rendered;
     const notBefore = await sendableFrom(tx, key.userId, now);
     await enqueueEmail(
       tx,
-      { practiceId: key.practiceId, to: email.to, subject, text, html, notBefore, ...(preference ? { unsubscribeUrl: unsubscribeUrl(key.userId, preference) } : {}) },
+      {
+        practiceId: key.practiceId,
+        to: email.to,
+        subject,
+        text,
+        html,
+        notBefore,
+        notificationId: created.id,
+        ...(preference ? { unsubscribeUrl: unsubscribeUrl(key.userId, preference) } : {}),
+      },
       now,
     );
     return true;
