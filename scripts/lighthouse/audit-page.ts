@@ -23,7 +23,17 @@ export type PageAudit = {
  * whoever signed in in that browser, and the service worker a client's page registered.
  */
 export async function auditPage(url: string, port: number): Promise<PageAudit> {
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", disableStorageReset: true, onlyCategories: [...CATEGORIES] });
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    disableStorageReset: true,
+    onlyCategories: [...CATEGORIES],
+    // Pictures, and the back-forward cache check (it navigates away and back; pages are `no-store` on purpose):
+    // none of them counts towards a score, and together they take a good part of each run.
+    disableFullPageScreenshot: true,
+    skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
+  });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
