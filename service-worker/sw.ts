@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 import { Serwist, type PrecacheEntry, type RouteHandlerCallbackOptions, type SerwistGlobalConfig } from "serwist";
 import { CLIENT_PAGES_CACHE } from "@/lib/offline/cache-names";
-import { keepsOfflineCopy, OFFLINE_COPY_HEADER } from "@/lib/offline/offline-copy";
+import { KEPT_AT_HEADER, keepsOfflineCopy, OFFLINE_COPY_HEADER, offlineCopyNeedsRefresh } from "@/lib/offline/offline-copy";
 
 /**
  * Hearth's service worker (decision 0024), built by @serwist/turbopack (app/serwist/[path]/route.ts).
  * - The app's own code and styles (Next's static files) are precached: the shell opens without a connection.
  * - A client's home and exercise pages are fetched from the network first; beside each, a copy WITHOUT the
- *   person's answers is kept, to open offline (their text comes from the encrypted drafts on the device).
+ *   person's answers is kept, to open offline (their text comes from the encrypted drafts on the device). The
+ *   copy is fetched when there is none or it is a few minutes old, not on every visit (each is a server render).
  * - Nothing else is kept: not a coach's or an admin's page, not an API reply, not a page with answers in it.
  */
 declare global {
@@ -19,14 +20,23 @@ declare const self: ServiceWorkerGlobalScope;
 
 async function keepOfflineCopy(url: string): Promise<void> {
   const cache = await caches.open(CLIENT_PAGES_CACHE);
+  const kept = await cache.match(url);
+  if (!offlineCopyNeedsRefresh(kept?.headers.get(KEPT_AT_HEADER) ?? null, Date.now())) return;
   try {
     const copy = await fetch(url, { headers: { [OFFLINE_COPY_HEADER]: "1" }, credentials: "same-origin", redirect: "error" });
-    if (copy.ok) await cache.put(url, copy);
+    if (copy.ok) await cache.put(url, stamped(copy));
     // A page that may not be kept any more (submitted, signed out): its old copy goes too.
     else await cache.delete(url);
   } catch {
     // Offline again, or redirected to sign in: the copy kept before stays as it was.
   }
+}
+
+/** The copy as fetched, with the time it was kept (KEPT_AT_HEADER). */
+function stamped(copy: Response): Response {
+  const headers = new Headers(copy.headers);
+  headers.set(KEPT_AT_HEADER, String(Date.now()));
+  return new Response(copy.body, { status: copy.status, statusText: copy.statusText, headers });
 }
 
 const OFFLINE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Hearth</title>

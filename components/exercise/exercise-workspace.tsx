@@ -6,6 +6,7 @@ import { LocalDate } from "@/components/dates/local-date";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
+import { forgetOfflineCopy } from "@/components/offline/forget-offline-copy";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useTRPC } from "@/components/trpc/client";
 import type { RouterOutputs } from "@/components/trpc/outputs";
@@ -119,7 +120,10 @@ function OpenWorkspace(props: Props) {
 
   const submit = useMutation(
     trpc.assignments.submit.mutationOptions({
-      onSuccess: () => router.push(`/client/assignments/${assignmentId}?step=share`),
+      onSuccess: () => {
+        void forgetOfflineCopy(`/client/assignments/${assignmentId}`).catch(() => undefined);
+        router.push(`/client/assignments/${assignmentId}?step=share`);
+      },
       onError: (error) => setProblem(error.message),
     }),
   );

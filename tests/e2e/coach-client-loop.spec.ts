@@ -219,6 +219,10 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
   await expect(saveStatus(page)).toHaveText("Saved", { timeout: 20_000 });
   await page.reload();
   await expect(story).toHaveValue(FIRST_WORDS + MORE_WORDS);
+  // The service worker keeps a copy of the open exercise for offline use (decision 0025)…
+  const exerciseUrl = page.url();
+  const offlineCopyKept = () => page.evaluate(async (url) => Boolean(await (await caches.open("hearth-client-pages")).match(url)), exerciseUrl);
+  await expect.poll(offlineCopyKept).toBe(true);
 
   await press(page, mode, page.getByRole("button", { name: "Submit", exact: true }));
   const yes = page.getByRole("button", { name: "Yes, submit" });
@@ -228,6 +232,8 @@ async function clientAnswersAndSubmits(page: Page, mode: Mode) {
     await page.keyboard.press("Enter");
   }
   await expect(page).toHaveURL(/step=share/);
+  // …and drops it once it is submitted: it refreshes copies only every few minutes, and this one is no longer open.
+  await expect.poll(offlineCopyKept).toBe(false);
   const shareHeading = page.getByRole("heading", { level: 2, name: `Choose what to share with ${coach.name}` });
   await expect(shareHeading).toBeVisible();
   // Submitting leads focus to the next choice, not the top of the page.

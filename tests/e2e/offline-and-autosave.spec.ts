@@ -254,10 +254,16 @@ test("typed offline, browser closed, reopened offline: the text is there, and ba
   const title = "Listening In";
   const fieldIn = (page: Page) => page.getByRole("textbox", { name: /Pick one of those feelings/ });
   let context: BrowserContext = await launch();
+  // The pages the service worker fetched to keep a copy of (x-hearth-offline-copy), in order.
+  const copiesFetched: string[] = [];
+  context.on("request", (request) => {
+    if (request.serviceWorker() && request.headers()["x-hearth-offline-copy"] === "1") copiesFetched.push(new URL(request.url()).pathname);
+  });
   try {
     let page = context.pages()[0] ?? (await context.newPage());
     await openExercise(page, demoAccounts.clientJordan.email, title);
     const exerciseUrl = page.url();
+    const exercisePath = new URL(exerciseUrl).pathname;
     const online = `Online first, ${Date.now()}.`;
     await fieldIn(page).fill(online);
     await expect(saveStatus(page)).toHaveText("Saved");
@@ -269,6 +275,19 @@ test("typed offline, browser closed, reopened offline: the text is there, and ba
     await expect
       .poll(() => page.evaluate(async (url) => Boolean(await (await caches.open("hearth-client-pages")).match(url)), exerciseUrl))
       .toBe(true);
+    // A copy is fetched when there is none or it is a few minutes old, not after every visit (each fetch renders
+    // the page a second time on the server): visiting again fetches nothing more. The home page's first copy,
+    // fetched after that visit, shows the worker has dealt with it.
+    const exerciseCopies = copiesFetched.filter((fetched) => fetched === exercisePath).length;
+    expect(exerciseCopies).toBeGreaterThanOrEqual(1);
+    await page.reload();
+    await expect(fieldIn(page)).toHaveValue(online);
+    await page.goto("/client");
+    await expect(page.getByRole("heading", { level: 1, name: /Hello, Jordan/ })).toBeVisible();
+    await expect.poll(() => copiesFetched.includes("/client")).toBe(true);
+    expect(copiesFetched.filter((fetched) => fetched === exercisePath)).toHaveLength(exerciseCopies);
+    await page.goto(exerciseUrl);
+    await expect(fieldIn(page)).toHaveValue(online);
 
     await context.setOffline(true);
     const offline = `${online} Then more, typed on the bus with no signal, ${Date.now()}.`;
