@@ -33,10 +33,12 @@ export async function startJobRunner(handle: DatabaseHandle, options: { transpor
   await boss.start();
   await boss.schedule(QUEUES.deliverMail.name, HOURLY, { practiceId: null });
   await boss.schedule(QUEUES.scanReminders.name, EVERY_FIVE_MINUTES, { practiceId: null });
+  await boss.schedule(QUEUES.openProgramSteps.name, EVERY_FIVE_MINUTES, { practiceId: null });
   // Whatever came due while nothing was running (a retry, a scheduled pass) is picked up by the first pass;
   // this one delivery makes sure emails queued before the job queue existed are sent too.
   await enqueueJob(handle.db, QUEUES.deliverMail, { practiceId: null });
   await enqueueJob(handle.db, QUEUES.scanReminders, { practiceId: null });
+  await enqueueJob(handle.db, QUEUES.openProgramSteps, { practiceId: null });
 
   const context = { db: handle.db, transport: options.transport ?? configuredTransport(), now: () => new Date() };
   let stopping = false;
