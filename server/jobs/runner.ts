@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { JOBS_SCHEMA } from "@/db/job-queue";
 import { errorFields, log, newErrorId } from "@/server/log";
 import { configuredTransport } from "@/server/services/mail/configured-transport";
+import { appNow } from "@/server/test-clock";
 import type { MailTransport } from "@/server/services/mail/transport";
 import { enqueueJob } from "./enqueue";
 import { QUEUES } from "./queues";
@@ -40,7 +41,7 @@ export async function startJobRunner(handle: DatabaseHandle, options: { transpor
   await enqueueJob(handle.db, QUEUES.scanReminders, { practiceId: null });
   await enqueueJob(handle.db, QUEUES.openProgramSteps, { practiceId: null });
 
-  const context = { db: handle.db, transport: options.transport ?? configuredTransport(), now: () => new Date() };
+  const context = { db: handle.db, transport: options.transport ?? configuredTransport(), now: appNow };
   let stopping = false;
   let wakeUp = () => {};
   let again = false;
