@@ -20,7 +20,7 @@ const REFLECTION = "My neighbour brought soup and stayed to talk for an hour.";
 const STORY = "Think of a time someone was really there for you. What did they do that helped?";
 
 async function open(browser: Browser, email: string, options: { phone?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ timezoneId: ZONE, ...(options.phone ? { viewport: { width: 375, height: 740 } } : {}) });
+  const context = await browser.newContext({ timezoneId: ZONE, ...(options.phone ? { viewport: { width: 375, height: 740 }, hasTouch: true } : {}) });
   const page = await context.newPage();
   await signIn(page, email);
   return page;
@@ -62,7 +62,7 @@ test("a program unfolds: email for step 1, step 2 opens on submit, digest and re
     const clientPage = await open(browser, client.email, { phone: true });
     await expect(clientPage).toHaveURL(/\/client$/);
     await clientPage.goto("/account");
-    await clientPage.getByLabel("Time zone").selectOption(ZONE);
+    await clientPage.getByLabel("Time zone", { exact: true }).selectOption(ZONE);
     await clientPage.getByRole("button", { name: "Save name and time zone" }).click();
     await expect(clientPage.getByText("Saved.", { exact: true })).toBeVisible();
 

@@ -274,6 +274,25 @@ describe("pausing, resuming and stopping", () => {
   });
 });
 
+describe("a handover", () => {
+  it("moves the client's running program to the new coach, who steers it from then on", async () => {
+    const clientId = await (async () => {
+      const { addUser } = await import("../helpers/world");
+      const id = await addUser(db, ids.practiceA, "client", "Hana Handed", "hana@a.test");
+      const { coachClients } = await import("@/db/schema");
+      await db.insert(coachClients).values({ practiceId: ids.practiceA, coachId: ids.coach, clientId: id });
+      return id;
+    })();
+    const programId = await publishedProgram([dayStep(exercise.exerciseId, 0), dayStep(second.exerciseId, 3)]);
+    const now = new Date();
+    const enrolmentId = await enrol(programId, clientId, now.toISOString().slice(0, 10), now);
+    await callers.admin.handover.handOver({ fromCoachId: ids.coach, toCoachId: ids.otherCoach, clients: [clientId] });
+    expect((await enrolmentRow(enrolmentId)).coachId).toBe(ids.otherCoach);
+    await expectCode(callers.coach.enrolments.pause({ enrolmentId }), "NOT_FOUND");
+    expect((await callers.otherCoach.enrolments.pause({ enrolmentId })).status).toBe("paused");
+  });
+});
+
 describe("who may see and steer a client's program", () => {
   it("is the coach who started it; the client sees their own; everyone else gets NOT_FOUND", async () => {
     const programId = await publishedProgram([dayStep(exercise.exerciseId, 0)]);
