@@ -1,13 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { assignments, programEnrolments, programSteps, programVersions, users } from "@/db/schema";
+import { assignments, coachClients, programEnrolments, programSteps, programVersions, users } from "@/db/schema";
 import type { DraftProgramStep } from "@/lib/programs/steps";
+import { enqueueJob } from "@/server/jobs/enqueue";
+import { QUEUES } from "@/server/jobs/queues";
 import { openDueSteps } from "@/server/services/programs/open-steps";
 import { expectCode } from "../helpers/content";
 import { insertPublishedExercise } from "../helpers/loop-content";
 import { answerSample } from "../helpers/loop";
 import { memoryTransport, runJobs } from "../helpers/mail";
 import { useLoopWorld } from "../helpers/use-world";
+import { addUser } from "../helpers/world";
 
 const { db, world, callers, exercise } = await useLoopWorld();
 const { ids } = world;
@@ -186,8 +189,6 @@ describe("steps opening on their days, in the client's time zone", () => {
   it("is run by the step-opening job", async () => {
     const programId = await publishedProgram([dayStep(exercise.exerciseId, 1)]);
     const enrolmentId = await enrol(programId, ids.client, "2026-12-02", at("2026-12-01T09:00:00Z"));
-    const { QUEUES } = await import("@/server/jobs/queues");
-    const { enqueueJob } = await import("@/server/jobs/enqueue");
     await enqueueJob(db, QUEUES.openProgramSteps, { practiceId: null });
     await runJobs(db, memoryTransport(), { now: () => at("2026-12-02T23:59:00Z") });
     expect(await stepAssignments(enrolmentId)).toHaveLength(0);
@@ -276,13 +277,8 @@ describe("pausing, resuming and stopping", () => {
 
 describe("a handover", () => {
   it("moves the client's running program to the new coach, who steers it from then on", async () => {
-    const clientId = await (async () => {
-      const { addUser } = await import("../helpers/world");
-      const id = await addUser(db, ids.practiceA, "client", "Hana Handed", "hana@a.test");
-      const { coachClients } = await import("@/db/schema");
-      await db.insert(coachClients).values({ practiceId: ids.practiceA, coachId: ids.coach, clientId: id });
-      return id;
-    })();
+    const clientId = await addUser(db, ids.practiceA, "client", "Hana Handed", "hana@a.test");
+    await db.insert(coachClients).values({ practiceId: ids.practiceA, coachId: ids.coach, clientId });
     const programId = await publishedProgram([dayStep(exercise.exerciseId, 0), dayStep(second.exerciseId, 3)]);
     const now = new Date();
     const enrolmentId = await enrol(programId, clientId, now.toISOString().slice(0, 10), now);
