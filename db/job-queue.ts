@@ -18,6 +18,8 @@ export const JOB_QUEUES = {
   notify: { name: "notify", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   /** Looks for exercises whose reminder time has come, in each client's own time zone (every few minutes). */
   scanReminders: { name: "reminders-scan", retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 10 * 60 },
+  /** Opens the program steps whose day has come, in each client's own time zone (every few minutes, ADR 0029). */
+  openProgramSteps: { name: "program-steps-open", retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 10 * 60 },
 } as const;
 
 /**

@@ -119,7 +119,8 @@ async function main() {
   if (stopping) return cleanUpAndExit(0);
 
   // The production server, as `npm start` runs it (scripts/serve.mjs, which passes on the connection's address).
-  // No test switch: the suite reads the development mailbox as the demo admin, like anyone would without SMTP.
+  // The suite reads the development mailbox as the demo admin, like anyone would without SMTP. The one test
+  // switch is the test clock, which server/env.ts refuses anywhere but a local server with no SMTP.
   const { HEARTH_E2E: _oldSwitch, ...inherited } = process.env;
   server = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), port], {
     stdio: "inherit",
@@ -130,6 +131,8 @@ async function main() {
       AUTH_SECRET: env.AUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
       TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY ?? crypto.randomBytes(32).toString("base64"),
       APP_URL: `http://localhost:${port}`,
+      // The programs suite moves this server's clock forward (POST /dev/clock, ADR 0029); refused off localhost.
+      HEARTH_TEST_CLOCK: "on",
     },
   });
   tell({ serverPid: server.pid });

@@ -51,6 +51,13 @@ const envSchema = z.object({
    * demo admin), and a production server refuses to start with it set, so it can never open anything there.
    */
   HEARTH_E2E: z.string().optional(),
+  /**
+   * "on" lets the end-to-end suite move this server's clock forward (POST /dev/clock, ADR 0029), to see a reminder
+   * arrive at the client's local hour without waiting days. Off unless set to exactly "on", and refused unless the
+   * server is clearly a local test one: emails kept in the development mailbox (no SMTP_URL) and APP_URL on
+   * localhost. Only scripts/e2e-server.ts sets it.
+   */
+  HEARTH_TEST_CLOCK: z.enum(["off", "on"], { error: 'must be "off" or "on" (only the end-to-end test server uses "on").' }).default("off"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +69,16 @@ const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
       path: ["HEARTH_E2E"],
       message: "must not be set in production (it was a switch for end-to-end test runs). Please unset it and start again.",
     });
+  }
+  if (value.HEARTH_TEST_CLOCK === "on") {
+    const host = URL.canParse(value.APP_URL) ? new URL(value.APP_URL).hostname : "";
+    if (value.SMTP_URL || !["localhost", "127.0.0.1"].includes(host)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEARTH_TEST_CLOCK"],
+        message: "can be \"on\" only on a local test server (APP_URL on localhost, no SMTP_URL). It lets a test move the clock; please unset it.",
+      });
+    }
   }
   // With the embedded database the app is the only process that can run jobs: "worker" would leave them queued.
   if (value.JOB_RUNNER === "worker" && !value.DATABASE_URL) {

@@ -9,6 +9,7 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
   admin: [
     { href: "/admin", label: "Overview" },
     { href: "/admin/library", label: "Library" },
+    { href: "/admin/programs", label: "Programs" },
     { href: "/admin/people", label: "People" },
     { href: "/admin/security", label: "Security" },
     { href: "/admin/audit", label: "Audit log" },
@@ -18,6 +19,7 @@ const navFor: Record<SessionUser["role"], NavItem[]> = {
     { href: "/coach", label: "My clients" },
     { href: "/coach/inbox", label: "Inbox" },
     { href: "/coach/library", label: "Library" },
+    { href: "/coach/programs/start", label: "Programs" },
   ],
   client: [
     { href: "/client", label: "My exercises" },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { HandoverNotice } from "@/components/client/handover-notice";
 import { HomeSections } from "@/components/client/home-sections";
+import { MyPrograms } from "@/components/programs/my-programs";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
 import { getServerCaller } from "@/server/trpc/server-caller";
@@ -9,7 +10,8 @@ export const metadata: Metadata = { title: "My exercises" };
 
 export default async function ClientHome() {
   const session = await requireArea("client");
-  const { items } = await (await getServerCaller()).assignments.listForClient();
+  const caller = await getServerCaller();
+  const [{ items }, enrolments] = await Promise.all([caller.assignments.listForClient(), caller.enrolments.listMine()]);
   return (
     <>
       <PageHeader
@@ -17,6 +19,7 @@ export default async function ClientHome() {
         description="Your exercises live here. What you write stays private unless you choose to share it."
       />
       <HandoverNotice />
+      <MyPrograms enrolments={enrolments} />
       <HomeSections cards={items} />
     </>
   );

@@ -4,6 +4,7 @@ import type { AnswerValue } from "../../lib/content/prompts";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { exercises, exerciseVersions } from "./content";
 import { practices, users } from "./people";
+import { programEnrolments, programSteps } from "./programs";
 
 export const assignmentStatusEnum = pgEnum("assignment_status", [
   "assigned",
@@ -32,11 +33,16 @@ export const assignments = pgTable(
     submittedAt: at("submitted_at"),
     reviewedAt: at("reviewed_at"),
     cancelledAt: at("cancelled_at"),
+    /** Set when this assignment is a step of a program a client follows (ADR 0029). */
+    enrolmentId: uuid("enrolment_id").references(() => programEnrolments.id),
+    programStepId: uuid("program_step_id").references(() => programSteps.id),
   },
   (t) => [
     index("assignments_client_idx").on(t.practiceId, t.clientId, t.createdAt, t.id),
     index("assignments_coach_idx").on(t.practiceId, t.coachId, t.createdAt, t.id),
     index("assignments_client_exercise_idx").on(t.practiceId, t.clientId, t.exerciseId, t.submittedAt),
+    // Each step of an enrolment opens once, however many runners try at once or catch up after downtime.
+    uniqueIndex("assignments_enrolment_step_unique").on(t.enrolmentId, t.programStepId),
   ],
 );
 

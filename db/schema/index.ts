@@ -1,5 +1,6 @@
 export * from "./people";
 export * from "./content";
+export * from "./programs";
 export * from "./assignments";
 export * from "./invitations";
 export * from "./email-outbox";

@@ -6,6 +6,7 @@ import type { MailTransport } from "@/server/services/mail/transport";
 import { jobClient } from "./enqueue";
 import { deliverMailJob } from "./handlers/deliver-mail";
 import { notifyAssignedJob, notifyJob, scanRemindersJob } from "./handlers/notifications";
+import { openProgramStepsJob } from "./handlers/programs";
 import { type JobData, QUEUES, type QueueName } from "./queues";
 import { jobQueueDbFor } from "./sql-adapter";
 
@@ -17,6 +18,8 @@ const HANDLERS: Record<QueueName, Handler> = {
   [QUEUES.deliverMail.name]: deliverMailJob,
   [QUEUES.notifyAssigned.name]: notifyAssignedJob,
   [QUEUES.notify.name]: notifyJob,
+  // Before the reminder scan: a step opened in this pass is then known to the reminders.
+  [QUEUES.openProgramSteps.name]: openProgramStepsJob,
   [QUEUES.scanReminders.name]: scanRemindersJob,
 };
 

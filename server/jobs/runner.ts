@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { JOBS_SCHEMA } from "@/db/job-queue";
 import { errorFields, log, newErrorId } from "@/server/log";
 import { configuredTransport } from "@/server/services/mail/configured-transport";
+import { appNow } from "@/server/test-clock";
 import type { MailTransport } from "@/server/services/mail/transport";
 import { enqueueJob } from "./enqueue";
 import { QUEUES } from "./queues";
@@ -33,12 +34,14 @@ export async function startJobRunner(handle: DatabaseHandle, options: { transpor
   await boss.start();
   await boss.schedule(QUEUES.deliverMail.name, HOURLY, { practiceId: null });
   await boss.schedule(QUEUES.scanReminders.name, EVERY_FIVE_MINUTES, { practiceId: null });
+  await boss.schedule(QUEUES.openProgramSteps.name, EVERY_FIVE_MINUTES, { practiceId: null });
   // Whatever came due while nothing was running (a retry, a scheduled pass) is picked up by the first pass;
   // this one delivery makes sure emails queued before the job queue existed are sent too.
   await enqueueJob(handle.db, QUEUES.deliverMail, { practiceId: null });
   await enqueueJob(handle.db, QUEUES.scanReminders, { practiceId: null });
+  await enqueueJob(handle.db, QUEUES.openProgramSteps, { practiceId: null });
 
-  const context = { db: handle.db, transport: options.transport ?? configuredTransport(), now: () => new Date() };
+  const context = { db: handle.db, transport: options.transport ?? configuredTransport(), now: appNow };
   let stopping = false;
   let wakeUp = () => {};
   let again = false;

@@ -33,7 +33,7 @@ export const assignmentsRouter = router({
   cancel: coachProcedure
     .input(assignmentId)
     .output(out.cancel)
-    .mutation(({ ctx, input }) => cancelAssignment(ctx.db, ctx.actor, input, ctx.now())),
+    .mutation(({ ctx, input }) => wakingJobs(cancelAssignment(ctx.db, ctx.actor, input, ctx.now()))),
   listForClient: clientProcedure.input(z.strictObject({}).optional()).query(({ ctx }) => listAssignmentsForClient(ctx.db, ctx.actor, ctx.now())),
   listForCoach: coachProcedure
     .input(z.strictObject({ clientId: idSchema.optional(), ...pageInput }))
@@ -46,7 +46,7 @@ export const assignmentsRouter = router({
     .input(assignmentId)
     .output(out.recordView)
     .mutation(({ ctx, input }) => recordAssignmentView(ctx.db, ctx.actor, input, ctx.now())),
-  submit: clientProcedure.input(assignmentId).mutation(({ ctx, input }) => submitAssignment(ctx.db, ctx.actor, input, ctx.now())),
+  submit: clientProcedure.input(assignmentId).mutation(({ ctx, input }) => wakingJobs(submitAssignment(ctx.db, ctx.actor, input, ctx.now()))),
   markReviewed: coachProcedure
     .input(assignmentId)
     .output(out.markReviewed)

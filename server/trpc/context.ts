@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { SessionUser } from "@/lib/people/roles";
 import type { PendingSession } from "../services/auth/sessions";
+import { appNow } from "../test-clock";
 
 /** Where a request came from, for limits and for telling a person where something was asked for. */
 export type RequestClient = { address: string; userAgent: string };
@@ -29,7 +30,7 @@ export function createContext(input: {
     db: input.db,
     session: input.session,
     pendingSession: input.pendingSession ?? null,
-    now: input.now ?? (() => new Date()),
+    now: input.now ?? appNow,
     client: input.client ?? LOCAL_CLIENT,
   };
 }

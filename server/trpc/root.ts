@@ -3,6 +3,8 @@ import { accountRouter } from "../routers/account";
 import { answersRouter } from "../routers/answers";
 import { articlesRouter } from "../routers/articles";
 import { assignmentsRouter } from "../routers/assignments";
+import { enrolmentsRouter } from "../routers/enrolments";
+import { programsRouter } from "../routers/programs";
 import { clientDataRouter } from "../routers/client-data";
 import { auditRouter } from "../routers/audit";
 import { clientsRouter } from "../routers/clients";
@@ -41,6 +43,8 @@ export const appRouter = router({
   invitations: invitationsRouter,
   mailbox: mailboxRouter,
   assignments: assignmentsRouter,
+  programs: programsRouter,
+  enrolments: enrolmentsRouter,
   answers: answersRouter,
   feedback: feedbackRouter,
   inbox: inboxRouter,

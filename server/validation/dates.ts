@@ -28,3 +28,17 @@ export function coercedDateInRange(what: string) {
     .min(DATE_RANGE.earliest, { error: outOfRange })
     .max(DATE_RANGE.latest, { error: outOfRange });
 }
+
+/** A day on a calendar, "YYYY-MM-DD" (a program's start date): a real day, in the same years as DATE_RANGE. */
+export function calendarDay(what: string) {
+  return z
+    .string({ error: `${what} must be a date like 2026-10-04.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} must be a date like 2026-10-04.` })
+    .refine(
+      (value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date >= DATE_RANGE.earliest && date < DATE_RANGE.latest;
+      },
+      { error: `${what} must be a real day between the years 2000 and 2200.` },
+    );
+}

@@ -105,6 +105,13 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "emailPreferences.unsubscribeInfo": row("an unsubscribe link for client A's new-exercise emails (anyone holding the link)", publicToAll),
   "emailPreferences.update": row("the caller's own quiet hours", signedIn),
 
+  "enrolments.create": row("practice A's published program, for client A", ["coach"], coachOnly),
+  "enrolments.listForClient": row("the programs coach A started for client A", ["coach"], coachOnly),
+  "enrolments.listMine": row("the caller's own programs", clients, clientOnly),
+  "enrolments.pause": row("client A's program, started by coach A", ["coach"], coachOnly),
+  "enrolments.resume": row("client A's paused program, started by coach A", ["coach"], coachOnly),
+  "enrolments.stop": row("client A's program, started by coach A", ["coach"], coachOnly),
+
   "exercises.archive": row("a draft exercise of practice A", ["admin"], adminOnly),
   "exercises.create": row("a new exercise on practice A's article", ["admin"], adminOnly),
   "exercises.get": row("practice A's published exercise", ["admin"], adminOnly),
@@ -163,6 +170,12 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "secondFactor.reset": row("a coach of practice A with two-step sign-in on", ["admin"], adminOnly),
   "secondFactor.setRequirement": row("the caller's own practice's setting (turned off)", admins, adminOnly),
   "secondFactor.status": row("the caller's own two-step sign-in", signedIn),
+
+  "programs.create": row("a new program in the caller's own practice", admins, adminOnly),
+  "programs.get": row("a published program of practice A", ["admin"], adminOnly),
+  "programs.list": row("the caller's own practice's programs", coachRoles, coachOnly),
+  "programs.publish": row("a draft program of practice A", ["admin"], adminOnly),
+  "programs.updateDraft": row("a draft program of practice A", ["admin"], adminOnly),
 
   "sessions.end": row("the caller's own session", signedIn),
   "sessions.endMany": row("the caller's other sessions", signedIn),

@@ -117,6 +117,27 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
       await admin.exercises.archive({ id: draft.id });
       return draft;
     },
+    /** A draft program of practice A with one step (the base exercise). */
+    draftProgram: async () => {
+      const created = await admin.programs.create({ name: unique("Draft program"), description: "A gentle start." });
+      return admin.programs.updateDraft({
+        id: created.id,
+        revision: created.revision,
+        name: unique("Draft program"),
+        description: "A gentle start.",
+        steps: [{ exerciseId: exercise.exerciseId, opensOn: "day_offset", days: 0, dueInDays: 7 }],
+      });
+    },
+    program: async () => {
+      const draft = await fresh.draftProgram();
+      await admin.programs.publish({ id: draft.id });
+      return draft.id;
+    },
+    /** Coach A's client A following a fresh program, from today. */
+    enrolment: async () => {
+      const programId = await fresh.program();
+      return (await coach.enrolments.create({ programId, clientIds: [ids.client], startDate: today() })).enrolmentIds[0]!;
+    },
     invitation: async () => (await coach.invitations.create({ email: `${unique("invited")}@example.test`, role: "client" })).id,
     note: async () => (await coach.notes.create({ clientId: ids.client, body: "A note to delete." })).id,
     user: (role: "client" | "coach") => addUser(db, ids.practiceA, role, "Fresh Person", `${unique(role)}@a.test`),
@@ -187,6 +208,8 @@ export async function buildExampleContext(db: Database, world: World, worldCalle
 export const actsOnTheCallersOwnAccount = new Set(["clientData.deleteMine"]);
 
 const uuid = () => crypto.randomUUID();
+/** Today as the world's clients' calendars read it (their zone is UTC). */
+const today = () => new Date().toISOString().slice(0, 10);
 /** Valid cursors with ids that match no row: the lists still answer, and the fuzzer has a cursor to bend. */
 const timePage = () => ({ cursor: { at: new Date(), id: uuid() }, limit: 20 });
 const namePage = () => ({ cursor: { name: "M", id: uuid() }, limit: 50 });
@@ -258,6 +281,30 @@ export const procedureExamples: Record<string, Example> = {
   "emailPreferences.unsubscribeInfo": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created") }),
   "emailPreferences.update": () => ({ quietHours: { from: 22 * 60, until: 7 * 60 } }),
 
+  "enrolments.create": async (x) => ({ programId: await x.fresh.program(), clientIds: [x.ids.client], startDate: today() }),
+  "enrolments.listForClient": (x) => ({ clientId: x.ids.client }),
+  "enrolments.listMine": () => ({}),
+  "enrolments.pause": async (x) => ({ enrolmentId: await x.fresh.enrolment() }),
+  "enrolments.resume": async (x) => {
+    const enrolmentId = await x.fresh.enrolment();
+    await x.callers.coach.enrolments.pause({ enrolmentId });
+    return { enrolmentId };
+  },
+  "enrolments.stop": async (x) => ({ enrolmentId: await x.fresh.enrolment() }),
+  "programs.create": (x) => ({ name: x.unique("New program"), description: "Three weeks of small steps." }),
+  "programs.get": async (x) => ({ id: await x.fresh.program() }),
+  "programs.list": () => ({}),
+  "programs.publish": async (x) => ({ id: (await x.fresh.draftProgram()).id }),
+  "programs.updateDraft": async (x) => {
+    const draft = await x.fresh.draftProgram();
+    return {
+      id: draft.id,
+      revision: draft.revision,
+      name: "Steady weeks",
+      description: "Small steps, one a week.",
+      steps: [{ exerciseId: x.base.exercise.exerciseId, opensOn: "day_offset", days: 0, dueInDays: null }],
+    };
+  },
   "exercises.archive": async (x) => ({ id: (await x.fresh.exercise()).id }),
   "exercises.create": (x) => ({ articleId: x.base.exercise.articleId, title: x.unique("New exercise"), instructions: "Go gently.", prompts: samplePrompts }),
   "exercises.get": (x) => ({ id: x.base.exercise.exerciseId }),

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { articles, auditEvents, exercises, exerciseVersions } from "@/db/schema";
+import { articles, auditEvents, exercises, exerciseVersions, programs, programSteps, programVersions } from "@/db/schema";
 import { snapshotOf } from "@/server/services/content/article-snapshot";
 import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { installStarterLibrary } from "@/server/services/content/starter/install";
 import { starterArticles, starterExercises } from "@/server/services/content/starter/library";
+import { starterProgram } from "@/server/services/content/starter/program";
 // Renamed on import: the helper is not a React hook, but its "use" prefix trips the hooks lint rule.
 import { useTestDatabase as openTestDatabase } from "../helpers/test-db";
 import { buildWorld } from "../helpers/world";
@@ -80,6 +81,27 @@ describe("a new practice gets the starter library", () => {
     expect(events.filter((e) => e.action === "content.article_published")).toHaveLength(starterArticles.length);
     expect(events.filter((e) => e.action === "content.exercise_published")).toHaveLength(starterExercises.length);
     expect(events.every((e) => e.actorId === world.ids.admin)).toBe(true);
+  });
+});
+
+describe("a new practice gets the starter program", () => {
+  it("published as version 1, its steps pinning the practice's own starter exercise versions in order", async () => {
+    const [program, ...others] = await db.select().from(programs).where(eq(programs.practiceId, world.ids.practiceA));
+    expect(others).toEqual([]);
+    expect(program).toMatchObject({ status: "published", latestVersion: 1, hasUnpublishedChanges: false, draftName: starterProgram.name, createdById: world.ids.admin });
+    const [version] = await db.select().from(programVersions).where(eq(programVersions.programId, program!.id));
+    expect(version).toMatchObject({ version: 1, name: starterProgram.name, description: starterProgram.description, publishedById: world.ids.admin });
+    const steps = await db
+      .select({ position: programSteps.position, title: exerciseVersions.title, practiceId: exerciseVersions.practiceId, opensOn: programSteps.opensOn })
+      .from(programSteps)
+      .innerJoin(exerciseVersions, eq(exerciseVersions.id, programSteps.exerciseVersionId))
+      .where(eq(programSteps.programVersionId, version!.id))
+      .orderBy(programSteps.position);
+    expect(steps.map((s) => s.title)).toEqual(starterProgram.steps.map((s) => s.title));
+    expect(steps.every((s) => s.practiceId === world.ids.practiceA)).toBe(true);
+    expect(steps[0]!.opensOn).toBe("day_offset");
+    // The working copy is the published version, so an admin starts editing from it.
+    expect(program!.draftSteps.map((s) => s.opensOn)).toEqual(starterProgram.steps.map((s) => s.opensOn));
   });
 });
 

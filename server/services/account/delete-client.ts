@@ -15,6 +15,7 @@ import {
   secondFactors,
   userSessions,
   users,
+  programEnrolments,
 } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
@@ -77,6 +78,8 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
   await tx.delete(answerComments).where(or(inArray(answerComments.assignmentId, theirAssignments), eq(answerComments.authorId, client.id)));
   await tx.delete(answers).where(eq(answers.clientId, client.id));
   await tx.delete(assignments).where(eq(assignments.clientId, client.id));
+  // The programs they followed go too (after their assignments, which point at them).
+  await tx.delete(programEnrolments).where(eq(programEnrolments.clientId, client.id));
   await tx.delete(userSessions).where(eq(userSessions.userId, client.id));
   // Pending reset or email-change links (one may hold a new address), a second factor, handover notices.
   await tx.delete(accountTokens).where(eq(accountTokens.userId, client.id));

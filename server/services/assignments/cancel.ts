@@ -1,7 +1,10 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { assignments } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/policy";
+import { openDueStepsFor } from "../programs/open-steps";
 import { changeStatusAsCoach } from "./change-status-as-coach";
 
 /** The assigning coach may cancel until the client submits. Cancelling twice is fine (and recorded once). */
@@ -29,6 +32,9 @@ export function cancelAssignment(db: Queryable, actor: Actor, input: { assignmen
       },
       now,
     );
+    // A cancelled program step counts as finished: the step waiting for it may open now (ADR 0029).
+    const [row] = await tx.select({ enrolmentId: assignments.enrolmentId }).from(assignments).where(eq(assignments.id, result.id));
+    if (row?.enrolmentId) await openDueStepsFor(tx, row.enrolmentId, now);
     return result;
   });
 }

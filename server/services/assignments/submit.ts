@@ -7,6 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors
 import { type Actor, authorize, policy } from "@/server/policy";
 import { isAnswered } from "@/lib/content/prompts";
 import { loadOwnAssignment } from "./load";
+import { openDueStepsFor } from "../programs/open-steps";
 
 /**
  * Submits an exercise: every required prompt must be answered; afterwards the answers are frozen.
@@ -42,7 +43,11 @@ export async function submitAssignment(
       );
     }
 
-    await tx.update(assignments).set({ status: "submitted", submittedAt: now, updatedAt: now }).where(eq(assignments.id, row.id));
+    const [updated] = await tx
+      .update(assignments)
+      .set({ status: "submitted", submittedAt: now, updatedAt: now })
+      .where(eq(assignments.id, row.id))
+      .returning({ enrolmentId: assignments.enrolmentId });
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,
@@ -51,6 +56,8 @@ export async function submitAssignment(
       entityType: "assignment",
       entityId: row.id,
     });
+    // A step of a program: the step after it may open now (ADR 0029), in this same transaction.
+    if (updated?.enrolmentId) await openDueStepsFor(tx, updated.enrolmentId, now);
     return { id: row.id, status: "submitted" as const };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { answers, assignments, coachClients, handoverNotices, practices, users } from "@/db/schema";
+import { answers, assignments, coachClients, handoverNotices, practices, programEnrolments, users } from "@/db/schema";
 import { recordAudit, type AuditEntry } from "@/server/audit";
 import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { type Actor, authorize, policy } from "@/server/policy";
@@ -84,6 +84,11 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
       await tx.update(answers).set({ coachId: to.id, coachSeenAt: null }).where(inArray(answers.assignmentId, moving));
     }
 
+    // Their programs go along: later steps open from the new coach, who can pause or stop them (ADR 0029).
+    await tx
+      .update(programEnrolments)
+      .set({ coachId: to.id, updatedAt: now })
+      .where(and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.coachId, from.id), inArray(programEnrolments.clientId, clientIds)));
     await tx.delete(coachClients).where(and(eq(coachClients.coachId, from.id), inArray(coachClients.clientId, clientIds)));
     await tx
       .insert(coachClients)

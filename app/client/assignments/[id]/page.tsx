@@ -5,6 +5,7 @@ import { AssignmentPageHeader } from "@/components/exercise/assignment-page-head
 import { ExerciseWorkspace } from "@/components/exercise/exercise-workspace";
 import { ShareStep } from "@/components/exercise/share-step";
 import { SubmittedView } from "@/components/exercise/submitted-view";
+import { StepOfProgram } from "@/components/programs/program-progress";
 import { EmptyState } from "@/components/ui/layout";
 import { OFFLINE_COPY_HEADER } from "@/lib/offline/offline-copy";
 import { requireArea } from "@/server/auth/current-session";
@@ -22,7 +23,8 @@ export default async function ClientAssignmentPage({
 }) {
   await requireArea("client");
   const [{ id }, { step }] = await Promise.all([params, searchParams]);
-  const view = await orNotFound((await getServerCaller()).assignments.get({ assignmentId: id }));
+  const caller = await getServerCaller();
+  const view = await orNotFound(caller.assignments.get({ assignmentId: id }));
   if (view.role !== "client") notFound();
   const { assignment, version } = view;
   // The service worker's copy for opening offline: never with the person's answers in it (decision 0024), and
@@ -30,7 +32,14 @@ export default async function ClientAssignmentPage({
   const offlineCopy = (await headers()).get(OFFLINE_COPY_HEADER) === "1";
   const open = assignment.status === "assigned" || assignment.status === "in_progress";
   if (offlineCopy && !open) notFound();
-  const header = <AssignmentPageHeader title={version.title} coachName={assignment.coachName} />;
+  // A step of a program: "Step 2 of 5" and what comes next, under the title.
+  const enrolment = (await caller.enrolments.listMine()).find((e) => e.steps.some((s) => s.assignmentId === assignment.id));
+  const header = (
+    <>
+      <AssignmentPageHeader title={version.title} coachName={assignment.coachName} />
+      {enrolment ? <StepOfProgram enrolment={enrolment} assignmentId={assignment.id} /> : null}
+    </>
+  );
 
   if (assignment.status === "cancelled") {
     return (

@@ -3,6 +3,7 @@ import { ScaleTrends } from "@/components/charts/scale-trends";
 import { ClientTimeline } from "@/components/coach/client-timeline";
 import { NotesPanel } from "@/components/coach/notes-panel";
 import { RecordTrendsView } from "@/components/coach/record-view";
+import { ClientPrograms } from "@/components/programs/client-programs";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
@@ -30,7 +31,7 @@ export default async function CoachClientPage({ params }: { params: Promise<{ id
       </>
     );
   }
-  const trends = await caller.trends.forClient({ clientId: client.id });
+  const [trends, enrolments] = await Promise.all([caller.trends.forClient({ clientId: client.id }), caller.enrolments.listForClient({ clientId: client.id })]);
   return (
     <>
       <PageHeader
@@ -46,6 +47,7 @@ export default async function CoachClientPage({ params }: { params: Promise<{ id
             </h2>
             <ClientTimeline clientId={client.id} clientName={client.name} />
           </section>
+          <ClientPrograms enrolments={enrolments} clientId={client.id} clientName={client.name} />
           <section aria-labelledby="client-trends">
             <h2 id="client-trends" className="mb-1 text-lg font-semibold">
               Scale answers over time

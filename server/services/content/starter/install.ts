@@ -1,15 +1,17 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
-import { articles, exercises, exerciseVersions } from "@/db/schema";
+import { articles, exercises, exerciseVersions, programs, programSteps, programVersions } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { snapshotOf } from "../article-snapshot";
 import { promptListSchema } from "@/server/services/content/prompt-schemas";
 import { starterArticles, starterExercises } from "./library";
+import { starterProgram } from "./program";
 
 /**
  * Gives a new practice its own published copy of the starter library: the articles, and each
  * exercise with a published version 1. Its admins can then edit them like anything they wrote.
- * Runs inside the caller's transaction; three bulk inserts and one audit insert, whatever the size.
+ * Then the starter program, built from those exercises, published as version 1 (ADR 0029).
+ * Runs inside the caller's transaction; a few bulk inserts and one audit insert, whatever the size.
  */
 export async function installStarterLibrary(
   tx: Queryable,
@@ -74,7 +76,58 @@ export async function installStarterLibrary(
       publishedAt: now,
     })),
   );
+  const exerciseByTitle = new Map(exerciseRows.map((row) => [row.exercise.title, row]));
+  const programSteps_ = starterProgram.steps.map(({ title, ...rule }) => {
+    const exercise = exerciseByTitle.get(title);
+    if (!exercise) throw new Error(`The starter program's step "${title}" points at a missing exercise.`);
+    return { exerciseId: exercise.id, versionId: exercise.versionId, ...rule };
+  });
+  const programId = crypto.randomUUID();
+  const programVersionId = crypto.randomUUID();
+  await tx.insert(programs).values({
+    id: programId,
+    practiceId,
+    status: "published",
+    draftName: starterProgram.name,
+    draftDescription: starterProgram.description,
+    draftSteps: programSteps_.map(({ exerciseId, opensOn, days, dueInDays }) => ({ exerciseId, opensOn, days, dueInDays })),
+    hasUnpublishedChanges: false,
+    latestVersion: 1,
+    createdById: adminId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await tx.insert(programVersions).values({
+    id: programVersionId,
+    practiceId,
+    programId,
+    version: 1,
+    name: starterProgram.name,
+    description: starterProgram.description,
+    publishedById: adminId,
+    publishedAt: now,
+  });
+  await tx.insert(programSteps).values(
+    programSteps_.map((step, index) => ({
+      practiceId,
+      programVersionId,
+      position: index + 1,
+      exerciseId: step.exerciseId,
+      exerciseVersionId: step.versionId,
+      opensOn: step.opensOn,
+      days: step.days,
+      dueInDays: step.dueInDays,
+    })),
+  );
   await recordAudit(tx, [
+    {
+      practiceId,
+      actorId: adminId,
+      action: "content.program_published" as const,
+      entityType: "program",
+      entityId: programId,
+      metadata: { version: 1, versionId: programVersionId, name: starterProgram.name, source: "starter_library" },
+    },
     ...articleRows.map((article) => ({
       practiceId,
       actorId: adminId,
