@@ -8,6 +8,8 @@ import { childElements, descendants, elements, textOf, visibleText } from "./htm
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/import", name), "utf8");
 const steadyGround = fixture("steady-ground-part-2.txt");
+/** Catastrophic backtracking on the inputs below would run for minutes; a linear parser needs well under a second. */
+const HANG_LIMIT_MS = 30_000;
 
 const sixQuestions = [
   "Will you still be here if I tell you how I really feel?",
@@ -273,7 +275,10 @@ describe("awkward inputs", () => {
     expect(long[draft.summary.length - 1]).toBe(" ");
   });
 
-  it("handles a 10,000-line document in linear time", () => {
+  // The next three guard against catastrophic backtracking in the parser's patterns: such input would take minutes or
+  // more, so each test only has to finish within vitest's per-test limit (generous, so a busy machine can't fail it).
+  // How fast the parser is, is not asserted here.
+  it("handles a 10,000-line document", { timeout: HANG_LIMIT_MS }, () => {
     const block = [
       "  • A point that repeats (with “quotes”) — and a dash",
       "",
@@ -285,27 +290,21 @@ describe("awkward inputs", () => {
     const lines = ["Big ~ Part 9: A Very Long Document", ""];
     for (let i = 0; lines.length < 10_000; i++) lines.push(...block.map((l) => l.replace("point", `point ${i}`)));
     const text = lines.join("\n");
-    const started = performance.now();
     const draft = parseImportedDocument(text);
-    const elapsed = performance.now() - started;
     expect(draft.part).toBe(9);
     expect(draft.body.length).toBeGreaterThan(text.length / 2);
     expect(draft.suggestedPrompts.length).toBeLessThanOrEqual(50);
-    expect(elapsed).toBeLessThan(2000);
   });
 
-  it("stays fast on long lines full of brackets, asterisks and ampersands", () => {
-    const started = performance.now();
+  it("finishes on long lines full of brackets, asterisks and ampersands", { timeout: HANG_LIMIT_MS }, () => {
     for (const unit of ["**a ", "[a ", "&a", "(eg. ", "a? ", "• "]) {
-      parseImportedDocument(`Title\n\n${unit.repeat(40_000)}`);
+      const draft = parseImportedDocument(`Title\n\n${unit.repeat(40_000)}`);
+      expect(draft.title).toBe("Title");
     }
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
-  it("survives a single very long line without a break", () => {
-    const started = performance.now();
+  it("survives a single very long line without a break", { timeout: HANG_LIMIT_MS }, () => {
     const draft = parseImportedDocument(`${"word ".repeat(40_000)}?`);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(draft.warnings).toEqual([IMPORT_WARNINGS.noTitle]);
     expect(draft.suggestedPrompts).toEqual([]); // longer than a prompt can be
   });
