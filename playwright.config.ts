@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { executablePathFor, locateChromium } from "./scripts/chromium";
+import { CHROMIUM_FLAGS, executablePathFor, locateChromium } from "./scripts/chromium";
 import { env } from "./server/env";
 
 const port = env.E2E_PORT;
@@ -20,15 +20,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

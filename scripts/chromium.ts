@@ -7,6 +7,17 @@ import { env } from "../server/env";
  * (which browser to launch) and scripts/ensure-browser.ts (whether one must be installed first).
  * In order: CHROMIUM_PATH, a system Chromium or Chrome, Playwright's own Chromium in its cache.
  */
+/** The flags every Chromium this project starts gets (the e2e suite, Lighthouse, the page-speed script). */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 export const SYSTEM_CHROMIUM_PATHS = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",

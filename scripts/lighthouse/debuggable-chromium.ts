@@ -3,18 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { executablePathFor, locateChromium } from "../chromium";
-
-/** The flags the end-to-end suite gives Chromium (playwright.config.ts), so every measurement runs the same browser. */
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-] as const;
+import { CHROMIUM_FLAGS, executablePathFor, locateChromium } from "../chromium";
 
 export type DebuggableChromium = {
   /** The DevTools port: Lighthouse connects to it, and so does Playwright (`browser`). */
