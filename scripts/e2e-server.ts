@@ -15,6 +15,7 @@ import {
   withDatabase,
   type E2eDatabase,
 } from "./e2e-database";
+import { startWatchdog } from "./e2e-watchdog";
 
 /**
  * Starts the built app for the end-to-end suite on a database of its own, fresh every run: a new PGlite folder
@@ -37,20 +38,6 @@ function isPipe(fd: number): boolean {
   }
 }
 
-/** The watchdog: drops the database if this process dies without doing it. */
-function startReaper(database: E2eDatabase) {
-  const reaper = spawn(process.execPath, [...process.execArgv, path.resolve("scripts/e2e-reaper.ts")], {
-    detached: true,
-    stdio: ["pipe", "ignore", "ignore"],
-  });
-  reaper.unref();
-  const tell = (message: object) => {
-    if (reaper.stdin?.writable) reaper.stdin.write(`${JSON.stringify(message)}\n`);
-  };
-  tell({ database });
-  return tell;
-}
-
 async function main() {
   const owner = currentOwner();
   let database: E2eDatabase;
@@ -69,7 +56,7 @@ async function main() {
     database = created;
     childEnv = { DATABASE_URL: "", PGLITE_DIR: created.dir };
   }
-  const tell = startReaper(database);
+  const { tell } = startWatchdog(database, process.execArgv);
   say(`database: ${database.driver === "postgres" ? database.name : path.relative(process.cwd(), database.dir)}`);
 
   let cleaning: Promise<void> | undefined;

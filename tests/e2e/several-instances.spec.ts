@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { SCHEMA_LOCK_KEY } from "../../db/schema-lock";
-import { createPostgresDatabase, currentOwner, dropE2eDatabase, withDatabase, type E2eDatabase } from "../../scripts/e2e-database";
+import { createPostgresDatabase, currentOwner, dropE2eDatabase, withDatabase } from "../../scripts/e2e-database";
+import { startWatchdog } from "../../scripts/e2e-watchdog";
 import { env } from "../../server/env";
 import { demoAccounts, signIn, test } from "./helpers";
 import { freePort, startProcess, waitUntilServing, type Spawned } from "./support/processes";
@@ -24,20 +24,6 @@ const UP_TO_DATE = /^The schema was already up to date\.$/m;
 const maya = demoAccounts.coachMaya;
 const invitees = (instance: string) => [1, 2, 3].map((n) => `new-client-${instance}-${n}@example.test`);
 
-/** The e2e watchdog (scripts/e2e-reaper.ts): if this test's process dies, it stops the processes and drops the database. */
-function startWatchdog(database: E2eDatabase) {
-  const reaper = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/e2e-reaper.ts")], {
-    detached: true,
-    stdio: ["pipe", "ignore", "ignore"],
-  });
-  reaper.unref();
-  const tell = (message: object) => {
-    if (reaper.stdin?.writable) reaper.stdin.write(`${JSON.stringify(message)}\n`);
-  };
-  tell({ database });
-  return { tell, done: () => reaper.stdin?.end() };
-}
-
 async function trpcMutation(request: APIRequestContext, base: string, procedure: string, input: unknown) {
   const response = await request.post(`${base}/api/trpc/${procedure}`, { headers: { origin: base }, data: { json: input } });
   expect(response.status(), `${procedure} on ${base}: ${await response.text()}`).toBe(200);
@@ -50,7 +36,7 @@ test("two app instances and a worker on one Postgres database: migrations run on
   const started = performance.now();
   const adminUrl = env.DATABASE_URL!;
   const database = await createPostgresDatabase(adminUrl, currentOwner());
-  const watchdog = startWatchdog(database);
+  const watchdog = startWatchdog(database, ["--import", "tsx"]);
   const url = withDatabase(adminUrl, database.name);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const smtp = await startSmtpCapture();
