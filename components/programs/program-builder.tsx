@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SelectField } from "@/components/content/list-bits";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Card, Notice, PageHeader } from "@/components/ui/layout";
@@ -12,7 +13,6 @@ type Program = RouterOutputs["programs"]["get"];
 type Opening = "day_offset" | "after_previous";
 type StepRow = { key: number; exerciseId: string; opensOn: Opening; days: string; dueInDays: string };
 
-const selectClass = "mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-ink";
 let nextKey = 1;
 const toRow = (step: { exerciseId: string; opensOn: Opening; days: number; dueInDays: number | null }): StepRow => ({
   key: nextKey++,
@@ -125,28 +125,18 @@ export function ProgramBuilder({ program, exercises }: { program: Program; exerc
                   <Card as="div">
                     <fieldset className="space-y-3">
                       <legend className="font-medium">{label}</legend>
-                      <div>
-                        <label htmlFor={`exercise-${row.key}`} className="block text-sm font-medium">
-                          Exercise
-                        </label>
-                        <select id={`exercise-${row.key}`} className={selectClass} value={row.exerciseId} onChange={(event) => change(row.key, { exerciseId: event.target.value })}>
-                          {exercises.map((exercise) => (
-                            <option key={exercise.id} value={exercise.id}>
-                              {exercise.title}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
+                      <SelectField id={`exercise-${row.key}`} label="Exercise" value={row.exerciseId} onChange={(exerciseId) => change(row.key, { exerciseId })}>
+                        {exercises.map((exercise) => (
+                          <option key={exercise.id} value={exercise.id}>
+                            {exercise.title}
+                          </option>
+                        ))}
+                      </SelectField>
                       <div className="grid gap-3 sm:grid-cols-3">
-                        <div>
-                          <label htmlFor={`opens-${row.key}`} className="block text-sm font-medium">
-                            Opens
-                          </label>
-                          <select id={`opens-${row.key}`} className={selectClass} value={row.opensOn} onChange={(event) => change(row.key, { opensOn: event.target.value as Opening })}>
-                            <option value="day_offset">On a day after the start</option>
-                            <option value="after_previous">After the step before is submitted</option>
-                          </select>
-                        </div>
+                        <SelectField id={`opens-${row.key}`} label="Opens" value={row.opensOn} onChange={(opensOn) => change(row.key, { opensOn: opensOn as Opening })}>
+                          <option value="day_offset">On a day after the start</option>
+                          <option value="after_previous">After the step before is submitted</option>
+                        </SelectField>
                         <TextField
                           label={row.opensOn === "day_offset" ? "Day (0 = start day)" : "Days after (0 = at once)"}
                           type="number"
