@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
-const root = ".next";
+const root = process.env.NEXT_DIST_DIR ?? ".next";
 const build = JSON.parse(fs.readFileSync(path.join(root, "build-manifest.json"), "utf8"));
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(path.join(root, file.replace(/^\/_next\//, "")))).length;
 

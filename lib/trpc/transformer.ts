@@ -1,15 +1,15 @@
 import type { CombinedDataTransformer } from "@trpc/server";
-import superjson from "superjson";
+import { restoreInPlace, serialize, type WireValue } from "./wire-format";
 
 /**
- * The wire format of every tRPC call: superjson, so Dates travel as Dates. One object for the
- * server (server/trpc/init.ts) and the browser's links, so both sides always speak the same format.
+ * The wire format of every tRPC call (lib/trpc/wire-format.ts: superjson's format, so Dates travel
+ * as Dates). One object for the server (server/trpc/init.ts) and the browser's links, so both sides
+ * always speak the same format.
  *
- * What a caller sends is read with care. superjson follows whatever annotations a request carries,
- * and a malformed one (a `["custom", …]`, a bare string where a list belongs) makes it recurse until
- * the stack overflows. Inputs here only ever carry three annotations, so those are the only ones read:
- * a Date, an undefined, and a number JSON can't spell (the builder's NaN). Anything else is refused
- * before superjson sees it. Replies come from our own server and are read as they are.
+ * What a caller sends is read with care. Inputs only ever carry three annotations, so those are the
+ * only ones read: a Date, an undefined, and a number JSON can't spell (the builder's NaN). Anything
+ * else, a path that leads nowhere, or JSON nested deeper than any form sends is refused as a 400.
+ * Replies come from our own server and are read as they are.
  */
 
 /** What an input annotation may say: the kinds the browser's inputs produce. */
@@ -46,24 +46,25 @@ function deeperThan(value: unknown, limit: number): boolean {
 }
 
 /**
- * The annotations superjson will be given: a single leaf for the whole input, or a flat map of
- * paths to leaves. Referential equalities are left out: the JSON already holds every copy, and
- * which values were one object doesn't matter to a schema.
+ * The annotations to apply: a single leaf for the whole input, or a flat map of paths to leaves.
+ * Referential equalities (which superjson writes) are ignored: the JSON already holds every copy,
+ * and which values were one object doesn't matter to a schema.
  */
-function readableMeta(meta: unknown): { values?: unknown; v?: number } | undefined {
+function readableMeta(meta: unknown): WireValue["meta"] {
   if (meta === undefined) return undefined;
   if (!isPlainObject(meta)) throw new UnreadableRequestError();
   const { values, referentialEqualities: _ignored, v, ...unknown } = meta;
   if (Object.keys(unknown).length > 0) throw new UnreadableRequestError();
   if (v !== undefined && v !== 1) throw new UnreadableRequestError();
-  if (values === undefined || isLeaf(values)) return { values, v: 1 };
+  if (values === undefined) return undefined;
+  if (isLeaf(values)) return { values: values as never, v: 1 };
   if (!isPlainObject(values)) throw new UnreadableRequestError();
   const paths = Object.keys(values);
   if (paths.length > WIRE_LIMITS.annotations) throw new UnreadableRequestError();
   for (const path of paths) {
     if (path.length > WIRE_LIMITS.pathLength || !isLeaf(values[path])) throw new UnreadableRequestError();
   }
-  return { values, v: 1 };
+  return { values: values as never, v: 1 };
 }
 
 /** A request's input as superjson wrote it, or an UnreadableRequestError (a 400). */
@@ -72,12 +73,20 @@ export function deserializeInput(payload: unknown): unknown {
   const { json, meta, ...unknown } = payload;
   if (Object.keys(unknown).length > 0) throw new UnreadableRequestError();
   if (deeperThan(json, WIRE_LIMITS.depth)) throw new UnreadableRequestError();
-  const values = readableMeta(meta);
-  // In place: the JSON was parsed for this request alone, so superjson needn't copy it first.
-  return superjson.deserialize({ json: json as never, meta: values as never }, { inPlace: true });
+  // In place: the JSON was parsed for this request alone.
+  const restored = restoreInPlace({ json, meta: readableMeta(meta) });
+  if (!restored.ok) throw new UnreadableRequestError();
+  return restored.value;
+}
+
+/** A reply from our own server. */
+function deserializeOutput(payload: unknown): unknown {
+  const restored = restoreInPlace(payload as WireValue);
+  if (!restored.ok) throw new TypeError("A reply from the server didn't match its own annotations.");
+  return restored.value;
 }
 
 export const transformer: CombinedDataTransformer = {
-  input: { serialize: (value) => superjson.serialize(value), deserialize: deserializeInput },
-  output: { serialize: (value) => superjson.serialize(value), deserialize: (value) => superjson.deserialize(value) },
+  input: { serialize, deserialize: deserializeInput },
+  output: { serialize, deserialize: deserializeOutput },
 };

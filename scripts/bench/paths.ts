@@ -3,7 +3,7 @@ import type { BenchAdmin, BenchClient, BenchCoach, BenchPeople } from "./people"
 
 /**
  * What the HTTP benchmark requests. A tRPC path is a procedure with its input (sent as the browser sends it,
- * superjson-encoded, one call per request); a page path is a GET of the page's HTML.
+ * in the app's wire format, one call per request); a page path is a GET of the page's HTML.
  * `budgetMs` is the p95 budget at 10 connections (issue 12): 50 ms for reads, 30 ms for autosave and share.
  */
 
@@ -104,5 +104,5 @@ export function peopleFor(path: BenchPath, people: BenchPeople): Person[] {
   return path.role === "client" ? people.clients : path.role === "coach" ? people.coaches : people.admins;
 }
 
-/** superjson's wire form of an input: JSON plus where the Dates are (the inputs here carry none). */
+/** The wire form of an input (lib/trpc/wire-format.ts): JSON plus where the Dates are (the inputs here carry none). */
 export const wireInput = (input: unknown) => JSON.stringify({ json: input ?? null });

@@ -47,7 +47,7 @@ export function keepaliveFetch(fetchImpl: typeof fetch): typeof fetch {
 }
 
 /**
- * Saves one answer through tRPC's own client (the AppRouter's types, the superjson transformer),
+ * Saves one answer through tRPC's own client (the AppRouter's types, the app's wire transformer),
  * one request per save: `httpLink`, not the batching link, because a batch waits for a timer
  * (a page-hide flush must leave before the page goes) and would put several saves in one
  * keepalive body and one outcome. Whatever happens, the answer is a SaveOutcome: this never throws.

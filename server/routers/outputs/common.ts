@@ -6,7 +6,7 @@ import { nameCursorSchema, timeCursorSchema } from "../../services/pagination";
  * Output schemas: what a procedure may send about a client to someone else, and nothing more. Every
  * object is strict, so a field a service starts returning by mistake (an answer's text, a private
  * note) makes the procedure fail with INTERNAL_SERVER_ERROR instead of reaching the browser. Output
- * validation runs before superjson, so dates are Date objects here. Ids are plain strings: they come
+ * validation runs before the wire transformer, so dates are Date objects here. Ids are plain strings: they come
  * from the database, and checking their format on every row of a list buys no privacy.
  */
 export const id = z.string();
