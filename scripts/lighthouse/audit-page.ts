@@ -11,6 +11,8 @@ export type PageAudit = {
   lcpMs: number;
   cls: number;
   tbtMs: number;
+  /** The app's JavaScript files the page fetched while Lighthouse loaded it (`/_next/static/…`). */
+  scriptUrls: string[];
   /** Every audit of the accessibility and best-practices categories that counts and isn't passed, with what it found. */
   failing: string[];
   /** Lighthouse's whole report, for whoever wants to look closer. */
@@ -57,8 +59,15 @@ export async function auditPage(url: string, port: number): Promise<PageAudit> {
     }
   }
 
+  const requests = (lhr.audits["network-requests"]?.details as { items?: Array<{ url: string; resourceType?: string; sessionTargetType?: string }> } | undefined)?.items ?? [];
+  const scriptUrls = requests
+    // The page's own requests: not what its service worker fetches to keep for offline use.
+    .filter((request) => request.resourceType === "Script" && request.sessionTargetType !== "worker" && new URL(request.url).pathname.startsWith("/_next/static/"))
+    .map((request) => new URL(request.url).pathname);
+
   return {
     url,
+    scriptUrls,
     scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") },
     lcpMs: numeric("largest-contentful-paint"),
     cls: numeric("cumulative-layout-shift"),

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { UNREAD_SHOWN_MAX } from "@/lib/notifications/in-app";
+import { UNREAD_SHOWN_MAX } from "@/lib/notifications/unread-badge";
 import type { Actor } from "@/server/policy";
 import { unread, visibleTo, withSubjects } from "./visible";
 
