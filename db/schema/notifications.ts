@@ -41,9 +41,10 @@ export const emailPreferences = pgTable(
   "email_preferences",
   {
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
     kind: text("kind").notNull(),
     setting: text("setting").$type<"on" | "hourly" | "daily" | "off">().notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), index("email_preferences_practice_user_idx").on(t.practiceId, t.userId, t.kind)],
 );

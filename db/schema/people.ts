@@ -133,9 +133,13 @@ export const recoveryCodes = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    practiceId: uuid("practice_id").notNull().references(() => practices.id),
     codeHash: text("code_hash").notNull(),
     usedAt: at("used_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("recovery_codes_user_hash_unique").on(t.userId, t.codeHash)],
+  (t) => [
+    uniqueIndex("recovery_codes_user_hash_unique").on(t.userId, t.codeHash),
+    index("recovery_codes_practice_user_idx").on(t.practiceId, t.userId),
+  ],
 );

@@ -16,7 +16,7 @@ import { getAuthSecret } from "./secret";
 export async function handOutDeviceDraftsSecret(): Promise<string | null> {
   const session = await getCurrentSession();
   if (!session || session.role !== "client") return null;
-  const secret = await deviceDraftsSecret(await getDb(), getAuthSecret(), session.userId);
+  const secret = await deviceDraftsSecret(await getDb(), getAuthSecret(), session);
   if (!secret) return null;
   (await cookies()).set(DEVICE_DRAFTS_COOKIE, secret, {
     path: DEVICE_DRAFTS_COOKIE_PATH,

@@ -6,8 +6,8 @@ import { buildWorld } from "./world";
  * A test file's own database (see useTestDatabase) with the two practices and their people (see
  * buildWorld) and a signed-in caller for each. Call it once at the top of the file.
  */
-export async function useWorld() {
-  const handle = await useTestDatabase();
+export async function useWorld(options: Parameters<typeof useTestDatabase>[0] = {}) {
+  const handle = await useTestDatabase(options);
   const db = handle.db;
   const world = await buildWorld(db);
   const callers = await world.callers();

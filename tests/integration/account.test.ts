@@ -381,7 +381,7 @@ describe("queueSecurityNotice", () => {
   it("writes a notice for the second factor, in the caller's transaction, without secrets", async () => {
     const p = await person("Tove Totp", "America/New_York");
     await db.transaction((tx) =>
-      queueSecurityNotice(tx, { userId: p.id, kind: "second_factor_on", at: new Date("2026-07-01T16:00:00Z"), origin: { address: "2001:db8:1:2::/64", userAgent: FIREFOX } }),
+      queueSecurityNotice(tx, { userId: p.id, practiceId: world.ids.practiceA, kind: "second_factor_on", at: new Date("2026-07-01T16:00:00Z"), origin: { address: "2001:db8:1:2::/64", userAgent: FIREFOX } }),
     );
     const [notice] = await mailTo(p.email);
     expect(notice!.subject).toBe("Two-step sign-in is on for your Hearth account");
@@ -390,7 +390,7 @@ describe("queueSecurityNotice", () => {
     // A rolled-back change sends nothing.
     await db
       .transaction(async (tx) => {
-        await queueSecurityNotice(tx, { userId: p.id, kind: "second_factor_off" });
+        await queueSecurityNotice(tx, { userId: p.id, practiceId: world.ids.practiceA, kind: "second_factor_off" });
         throw new Error("rolled back");
       })
       .catch(() => undefined);

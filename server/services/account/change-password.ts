@@ -18,7 +18,7 @@ export async function changePassword(
   origin: RequestOrigin,
   now = new Date(),
 ): Promise<{ endedSessions: number }> {
-  const user = await withCurrentPassword(db, session.userId, input.currentPassword);
+  const user = await withCurrentPassword(db, session, input.currentPassword);
   if (input.newPassword === input.currentPassword) {
     throw new InvalidInputError("That's the password you have now. Please choose a different one.", { field: "newPassword" });
   }
@@ -27,8 +27,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
 
   return db.transaction(async (tx) => {
-    const endedSessions = await setPasswordEndingSessions(tx, { userId: user.id, passwordHash, keepSessionId: session.sessionId }, now);
-    await queueSecurityNotice(tx, { userId: user.id, kind: "password_changed", at: now, origin });
+    const endedSessions = await setPasswordEndingSessions(tx, { userId: user.id, practiceId: user.practiceId, passwordHash, keepSessionId: session.sessionId }, now);
+    await queueSecurityNotice(tx, { userId: user.id, practiceId: user.practiceId, kind: "password_changed", at: now, origin });
     await recordAudit(tx, {
       practiceId: user.practiceId,
       actorId: user.id,

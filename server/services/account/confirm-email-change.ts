@@ -44,7 +44,7 @@ export async function confirmEmailChange(db: Queryable, input: { token: string }
       if (isUniqueViolation(error)) throw new ConflictError(ADDRESS_UNAVAILABLE);
       throw error;
     }
-    await queueSecurityNotice(tx, { userId: user.id, kind: "email_changed", at: now, origin, to: user.email, newEmail: claimed.newEmail });
+    await queueSecurityNotice(tx, { userId: user.id, practiceId: user.practiceId, kind: "email_changed", at: now, origin, to: user.email, newEmail: claimed.newEmail });
     await recordAudit(tx, {
       practiceId: user.practiceId,
       actorId: user.id,

@@ -73,19 +73,26 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
     .for("update");
   if (!client) throw new NotFoundError("That client");
 
-  const theirAssignments = tx.select({ id: assignments.id }).from(assignments).where(eq(assignments.clientId, client.id));
+  const theirAssignments = tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, client.id)));
   // The threads on their answers go with the answers: both sides of them.
-  await tx.delete(answerComments).where(or(inArray(answerComments.assignmentId, theirAssignments), eq(answerComments.authorId, client.id)));
-  await tx.delete(answers).where(eq(answers.clientId, client.id));
-  await tx.delete(assignments).where(eq(assignments.clientId, client.id));
+  await tx
+    .delete(answerComments)
+    .where(
+      and(
+        eq(answerComments.practiceId, actor.practiceId),
+        or(inArray(answerComments.assignmentId, theirAssignments), eq(answerComments.authorId, client.id)),
+      ),
+    );
+  await tx.delete(answers).where(and(eq(answers.practiceId, actor.practiceId), eq(answers.clientId, client.id)));
+  await tx.delete(assignments).where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, client.id)));
   // The programs they followed go too (after their assignments, which point at them).
-  await tx.delete(programEnrolments).where(eq(programEnrolments.clientId, client.id));
-  await tx.delete(userSessions).where(eq(userSessions.userId, client.id));
+  await tx.delete(programEnrolments).where(and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.clientId, client.id)));
+  await tx.delete(userSessions).where(and(eq(userSessions.practiceId, actor.practiceId), eq(userSessions.userId, client.id)));
   // Pending reset or email-change links (one may hold a new address), a second factor, handover notices.
-  await tx.delete(accountTokens).where(eq(accountTokens.userId, client.id));
-  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, client.id));
-  await tx.delete(secondFactors).where(eq(secondFactors.userId, client.id));
-  await tx.delete(handoverNotices).where(eq(handoverNotices.clientId, client.id));
+  await tx.delete(accountTokens).where(and(eq(accountTokens.practiceId, actor.practiceId), eq(accountTokens.userId, client.id)));
+  await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.practiceId, actor.practiceId), eq(recoveryCodes.userId, client.id)));
+  await tx.delete(secondFactors).where(and(eq(secondFactors.practiceId, actor.practiceId), eq(secondFactors.userId, client.id)));
+  await tx.delete(handoverNotices).where(and(eq(handoverNotices.practiceId, actor.practiceId), eq(handoverNotices.clientId, client.id)));
   await tx
     .delete(invitations)
     .where(
@@ -96,7 +103,7 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
     );
   await tx.delete(outboxEmails).where(sql`lower(${outboxEmails.toAddress}) = lower(${client.email})`);
   // Their notifications menu (ids and kinds only) goes with them; coaches' rows about them stop being listed.
-  await tx.delete(notifications).where(eq(notifications.userId, client.id));
+  await tx.delete(notifications).where(and(eq(notifications.practiceId, actor.practiceId), eq(notifications.userId, client.id)));
   await renameInOtherEmails(tx, actor.practiceId, client.name);
   await tx.execute(sql`select hearth_scrub_audit_person(${client.id}::uuid, ${client.name}, ${client.email})`);
 
@@ -113,7 +120,7 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
       sessionVersion: sql`${users.sessionVersion} + 1`,
       updatedAt: now,
     })
-    .where(eq(users.id, client.id));
+    .where(and(eq(users.practiceId, actor.practiceId), eq(users.id, client.id)));
   forgetCachedSessions();
 
   await recordAudit(tx, {

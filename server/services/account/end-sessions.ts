@@ -10,25 +10,33 @@ import { userSessions, users } from "@/db/schema";
  */
 export async function setPasswordEndingSessions(
   tx: Queryable,
-  input: { userId: string; passwordHash: string; keepSessionId?: string },
+  input: { userId: string; practiceId: string; passwordHash: string; keepSessionId?: string },
   now: Date,
 ): Promise<number> {
   const [updated] = await tx
     .update(users)
     .set({ passwordHash: input.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
-    .where(eq(users.id, input.userId))
+    .where(and(eq(users.practiceId, input.practiceId), eq(users.id, input.userId)))
     .returning({ sessionVersion: users.sessionVersion });
   if (input.keepSessionId) {
     await tx
       .update(userSessions)
       .set({ sessionVersion: updated!.sessionVersion })
-      .where(and(eq(userSessions.id, input.keepSessionId), eq(userSessions.userId, input.userId), isNull(userSessions.endedAt)));
+      .where(
+        and(
+          eq(userSessions.practiceId, input.practiceId),
+          eq(userSessions.id, input.keepSessionId),
+          eq(userSessions.userId, input.userId),
+          isNull(userSessions.endedAt),
+        ),
+      );
   }
   const ended = await tx
     .update(userSessions)
     .set({ endedAt: now })
     .where(
       and(
+        eq(userSessions.practiceId, input.practiceId),
         eq(userSessions.userId, input.userId),
         isNull(userSessions.endedAt),
         input.keepSessionId ? ne(userSessions.id, input.keepSessionId) : undefined,

@@ -41,8 +41,8 @@ export async function exportClientData(db: Queryable, actor: Actor, now: Date): 
       article: exerciseVersions.article,
     })
     .from(assignments)
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-    .innerJoin(coach, eq(coach.id, assignments.coachId))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
+    .innerJoin(coach, and(eq(coach.practiceId, assignments.practiceId), eq(coach.id, assignments.coachId)))
     .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)))
     .orderBy(asc(assignments.createdAt), asc(assignments.id));
   const assignmentIds = assigned.map((a) => a.id);
@@ -74,7 +74,7 @@ export async function exportClientData(db: Queryable, actor: Actor, now: Date): 
           at: answerComments.createdAt,
         })
         .from(answerComments)
-        .innerJoin(author, eq(author.id, answerComments.authorId))
+        .innerJoin(author, and(eq(author.practiceId, answerComments.practiceId), eq(author.id, answerComments.authorId)))
         .where(and(eq(answerComments.practiceId, actor.practiceId), inArray(answerComments.assignmentId, assignmentIds)))
         .orderBy(asc(answerComments.createdAt), asc(answerComments.id))
     : [];
@@ -83,7 +83,7 @@ export async function exportClientData(db: Queryable, actor: Actor, now: Date): 
   const events = await db
     .select({ action: auditEvents.action, at: auditEvents.createdAt, entityId: auditEvents.entityId, metadata: auditEvents.metadata, viewer: viewer.name })
     .from(auditEvents)
-    .leftJoin(viewer, eq(viewer.id, auditEvents.actorId))
+    .leftJoin(viewer, and(eq(viewer.practiceId, auditEvents.practiceId), eq(viewer.id, auditEvents.actorId)))
     .where(
       and(
         eq(auditEvents.practiceId, actor.practiceId),

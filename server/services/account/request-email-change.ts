@@ -35,7 +35,7 @@ export async function requestEmailChange(
   origin: RequestOrigin,
   now = new Date(),
 ): Promise<{ sentTo: string; expiresAt: Date }> {
-  const user = await withCurrentPassword(db, session.userId, input.currentPassword);
+  const user = await withCurrentPassword(db, session, input.currentPassword);
   const newEmail = input.newEmail.trim().toLowerCase();
   if (newEmail === user.email.toLowerCase()) throw new InvalidInputError("That's already your address.", { field: "newEmail" });
   // The person is signed in; a plain refusal without saying why is enough.
@@ -47,14 +47,16 @@ export async function requestEmailChange(
     await tx
       .update(accountTokens)
       .set({ usedAt: now })
-      .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, "email_change"), isNull(accountTokens.usedAt)));
+      .where(
+        and(eq(accountTokens.practiceId, user.practiceId), eq(accountTokens.userId, user.id), eq(accountTokens.purpose, "email_change"), isNull(accountTokens.usedAt)),
+      );
     const [row] = await tx
       .insert(accountTokens)
       .values({ userId: user.id, practiceId: user.practiceId, purpose: "email_change", tokenHash: hashAccountToken(token), newEmail, expiresAt, createdAt: now })
       .returning({ id: accountTokens.id });
     const message = confirmEmailChangeEmail({ name: user.name, timeZone: user.timeZone, at: now, link: appLink(`/confirm-email/${token}`) });
     await enqueueEmail(tx, { practiceId: user.practiceId, to: newEmail, ...message }, now);
-    await queueSecurityNotice(tx, { userId: user.id, kind: "email_change_requested", at: now, origin, newEmail });
+    await queueSecurityNotice(tx, { userId: user.id, practiceId: user.practiceId, kind: "email_change_requested", at: now, origin, newEmail });
     await recordAudit(tx, {
       practiceId: user.practiceId,
       actorId: user.id,

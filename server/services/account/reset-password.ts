@@ -59,9 +59,16 @@ export async function resetPassword(
     await tx
       .update(accountTokens)
       .set({ usedAt: now })
-      .where(and(eq(accountTokens.userId, link.userId), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
-    const endedSessions = await setPasswordEndingSessions(tx, { userId: link.userId, passwordHash }, now);
-    await queueSecurityNotice(tx, { userId: link.userId, kind: "password_reset", at: now, origin });
+      .where(
+        and(
+          eq(accountTokens.practiceId, link.practiceId),
+          eq(accountTokens.userId, link.userId),
+          eq(accountTokens.purpose, "password_reset"),
+          isNull(accountTokens.usedAt),
+        ),
+      );
+    const endedSessions = await setPasswordEndingSessions(tx, { userId: link.userId, practiceId: link.practiceId, passwordHash }, now);
+    await queueSecurityNotice(tx, { userId: link.userId, practiceId: link.practiceId, kind: "password_reset", at: now, origin });
     await recordAudit(tx, {
       practiceId: link.practiceId,
       actorId: link.userId,

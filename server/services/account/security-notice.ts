@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { enqueueEmail } from "../mail/outbox";
@@ -11,6 +11,7 @@ export { securityNoticeKinds, type SecurityNoticeKind } from "./security-notice-
 
 export type SecurityNotice = {
   userId: string;
+  practiceId: string;
   kind: SecurityNoticeKind;
   /** When it happened (the service's clock); now if left out. */
   at?: Date;
@@ -29,7 +30,7 @@ export async function queueSecurityNotice(tx: Queryable, notice: SecurityNotice)
   const [person] = await tx
     .select({ practiceId: users.practiceId, email: users.email, name: users.name, timeZone: users.timeZone })
     .from(users)
-    .where(eq(users.id, notice.userId));
+    .where(and(eq(users.practiceId, notice.practiceId), eq(users.id, notice.userId)));
   if (!person) return;
   const at = notice.at ?? new Date();
   const message = securityNoticeEmail({

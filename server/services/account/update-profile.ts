@@ -1,6 +1,6 @@
 import "server-only";
 import { forgetCachedSessions } from "../auth/session-cache";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { type AuditEntry, recordAudit } from "@/server/audit";
@@ -15,7 +15,7 @@ export async function updateProfile(
   now = new Date(),
 ): Promise<{ name: string; timeZone: string }> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: users.name, timeZone: users.timeZone }).from(users).where(eq(users.id, session.userId)).for("update");
+    const [before] = await tx.select({ name: users.name, timeZone: users.timeZone }).from(users).where(and(eq(users.practiceId, session.practiceId), eq(users.id, session.userId))).for("update");
     if (!before) throw new NotFoundError("Your account");
     const after = { name: input.name ?? before.name, timeZone: input.timeZone ?? before.timeZone };
     const events: AuditEntry[] = [];
@@ -30,7 +30,7 @@ export async function updateProfile(
     if (after.name !== before.name) events.push(event("account.name_changed"));
     if (after.timeZone !== before.timeZone) events.push(event("account.time_zone_changed", { from: before.timeZone, to: after.timeZone }));
     if (events.length > 0) {
-      await tx.update(users).set({ ...after, updatedAt: now }).where(eq(users.id, session.userId));
+      await tx.update(users).set({ ...after, updatedAt: now }).where(and(eq(users.practiceId, session.practiceId), eq(users.id, session.userId)));
       forgetCachedSessions();
       await recordAudit(tx, events);
     }

@@ -32,11 +32,11 @@ export type SavedAnswer = { answerId: string; version: number; value: AnswerValu
 
 type StoredAnswer = SavedAnswer & { lastSaveId: string | null };
 
-async function storedAnswer(tx: Transaction, assignmentId: string, promptId: string): Promise<StoredAnswer | null> {
+async function storedAnswer(tx: Transaction, practiceId: string, assignmentId: string, promptId: string): Promise<StoredAnswer | null> {
   const [row] = await tx
     .select({ answerId: answers.id, version: answers.version, value: answers.value, updatedAt: answers.updatedAt, lastSaveId: answers.lastSaveId })
     .from(answers)
-    .where(and(eq(answers.assignmentId, assignmentId), eq(answers.promptId, promptId)));
+    .where(and(eq(answers.practiceId, practiceId), eq(answers.assignmentId, assignmentId), eq(answers.promptId, promptId)));
   return row ?? null;
 }
 
@@ -66,7 +66,7 @@ export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerI
     const assignment = await loadOwnAssignment(tx, actor, input.assignmentId, "key share");
     if (!assignment) throw new NotFoundError("That exercise");
 
-    const before = await storedAnswer(tx, assignment.id, input.promptId);
+    const before = await storedAnswer(tx, actor.practiceId, assignment.id, input.promptId);
     if (before && before.lastSaveId === input.saveId) return result(before);
 
     if (assignment.status === "cancelled") {
@@ -111,6 +111,7 @@ export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerI
         .set(change)
         .where(
           and(
+            eq(answers.practiceId, actor.practiceId),
             eq(answers.assignmentId, assignment.id),
             eq(answers.promptId, prompt.id),
             input.afterSaveId ? or(base, onTopOfOwnSave(input.afterSaveId)) : base,
@@ -121,7 +122,7 @@ export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerI
 
     if (applied.length === 0) {
       // Someone got there first. If it was this very save (sent twice at once), that's success.
-      const current = await storedAnswer(tx, assignment.id, prompt.id);
+      const current = await storedAnswer(tx, actor.practiceId, assignment.id, prompt.id);
       if (current && current.lastSaveId === input.saveId) return result(current);
       throw staleSave(current);
     }
@@ -129,7 +130,7 @@ export async function saveAnswer(db: Queryable, actor: Actor, input: SaveAnswerI
       await tx
         .update(assignments)
         .set({ status: "in_progress", startedAt: now, updatedAt: now })
-        .where(and(eq(assignments.id, assignment.id), eq(assignments.status, "assigned")));
+        .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.id, assignment.id), eq(assignments.status, "assigned")));
     }
     return applied[0]!;
   });

@@ -43,7 +43,7 @@ export async function setAnswerSharing(
     const stored = await tx
       .select({ id: answers.id, promptId: answers.promptId, value: answers.value })
       .from(answers)
-      .where(eq(answers.assignmentId, assignment.id));
+      .where(and(eq(answers.practiceId, actor.practiceId), eq(answers.assignmentId, assignment.id)));
     const answeredIds = new Set(stored.filter((a) => isAnswered(a.value)).map((a) => a.promptId));
     const unanswered = input.shares.filter((s) => s.shared && !answeredIds.has(s.promptId));
     if (unanswered.length > 0) {
@@ -52,7 +52,8 @@ export async function setAnswerSharing(
 
     const toShare = input.shares.filter((s) => s.shared).map((s) => s.promptId);
     if (toShare.length > 0 && assignment.coachId !== input.coachId) {
-      const [coach] = await tx.select({ name: users.name }).from(users).where(eq(users.id, assignment.coachId));
+      const [coach] = await tx.select({ name: users.name }).from(users)
+        .where(and(eq(users.practiceId, actor.practiceId), eq(users.id, assignment.coachId)));
       const name = coach?.name ?? "another coach";
       throw new ConflictError(`This exercise is now with ${name}, so nothing was shared. Please look again and choose what ${name} may see.`);
     }
@@ -61,7 +62,7 @@ export async function setAnswerSharing(
       const [stillTheirCoach] = await tx
         .select({ coachId: coachClients.coachId })
         .from(coachClients)
-        .where(and(eq(coachClients.coachId, assignment.coachId), eq(coachClients.clientId, actor.userId)));
+        .where(and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, assignment.coachId), eq(coachClients.clientId, actor.userId)));
       if (!stillTheirCoach) {
         throw new ConflictError("The coach who gave you this exercise isn't your coach any more, so it can't be shared. Your answers stay private to you.");
       }
@@ -73,7 +74,7 @@ export async function setAnswerSharing(
         : await tx
             .update(answers)
             .set({ shared: true, sharedAt: now, coachSeenAt: null })
-            .where(and(eq(answers.assignmentId, assignment.id), inArray(answers.promptId, toShare), eq(answers.shared, false)))
+            .where(and(eq(answers.practiceId, actor.practiceId), eq(answers.assignmentId, assignment.id), inArray(answers.promptId, toShare), eq(answers.shared, false)))
             .returning({ id: answers.id, promptId: answers.promptId });
     const nowPrivate =
       toUnshare.length === 0
@@ -81,7 +82,7 @@ export async function setAnswerSharing(
         : await tx
             .update(answers)
             .set({ shared: false, sharedAt: null })
-            .where(and(eq(answers.assignmentId, assignment.id), inArray(answers.promptId, toUnshare), eq(answers.shared, true)))
+            .where(and(eq(answers.practiceId, actor.practiceId), eq(answers.assignmentId, assignment.id), inArray(answers.promptId, toUnshare), eq(answers.shared, true)))
             .returning({ id: answers.id, promptId: answers.promptId });
     const audit = (action: "answer.shared" | "answer.unshared") => (row: { id: string; promptId: string }) => ({
       practiceId: actor.practiceId,
@@ -99,7 +100,7 @@ export async function setAnswerSharing(
     const sharedNow = await tx
       .select({ promptId: answers.promptId })
       .from(answers)
-      .where(and(eq(answers.assignmentId, assignment.id), eq(answers.shared, true)));
+      .where(and(eq(answers.practiceId, actor.practiceId), eq(answers.assignmentId, assignment.id), eq(answers.shared, true)));
     const order = new Map(assignment.prompts.map((p, i) => [p.id, i]));
     return { shared: sharedNow.map((r) => r.promptId).sort((x, y) => order.get(x)! - order.get(y)!) };
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { assignments } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
@@ -33,8 +33,9 @@ export function cancelAssignment(db: Queryable, actor: Actor, input: { assignmen
       now,
     );
     // A cancelled program step counts as finished: the step waiting for it may open now (ADR 0029).
-    const [row] = await tx.select({ enrolmentId: assignments.enrolmentId }).from(assignments).where(eq(assignments.id, result.id));
-    if (row?.enrolmentId) await openDueStepsFor(tx, row.enrolmentId, now);
+    const [row] = await tx.select({ enrolmentId: assignments.enrolmentId }).from(assignments)
+      .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.id, result.id)));
+    if (row?.enrolmentId) await openDueStepsFor(tx, { practiceId: actor.practiceId, id: row.enrolmentId }, now);
     return result;
   });
 }

@@ -63,7 +63,7 @@ export async function threadComments(
       createdAt: answerComments.createdAt,
     })
     .from(answerComments)
-    .innerJoin(users, eq(users.id, answerComments.authorId))
+    .innerJoin(users, and(eq(users.practiceId, answerComments.practiceId), eq(users.id, answerComments.authorId)))
     .where(
       and(
         eq(answerComments.practiceId, practiceId),
@@ -92,7 +92,7 @@ export async function clientAssignmentView(db: Queryable, loaded: LoadedAssignme
       updatedAt: answers.updatedAt,
     })
     .from(answers)
-    .where(eq(answers.assignmentId, a.id));
+    .where(and(eq(answers.practiceId, a.practiceId), eq(answers.assignmentId, a.id)));
   const answerIds = mine.map((row) => row.answerId);
   const [comments, seenBy] = await Promise.all([
     threadComments(db, a.practiceId, a.clientId, answerIds, a.coachId, "every conversation"),
@@ -122,7 +122,7 @@ async function seenByOf(db: Queryable, practiceId: string, clientId: string, ans
       times: count(),
     })
     .from(auditEvents)
-    .innerJoin(users, eq(users.id, auditEvents.actorId))
+    .innerJoin(users, and(eq(users.practiceId, auditEvents.practiceId), eq(users.id, auditEvents.actorId)))
     .where(
       and(
         eq(auditEvents.practiceId, practiceId),

@@ -28,7 +28,7 @@ export async function coachAssignmentView(db: Queryable, actor: Actor, loaded: L
   const shared = await db
     .select({ answerId: answers.id, promptId: answers.promptId, value: answers.value, sharedAt: answers.sharedAt })
     .from(answers)
-    .where(and(eq(answers.assignmentId, a.id), eq(answers.coachId, actor.userId), eq(answers.shared, true)))
+    .where(and(eq(answers.practiceId, actor.practiceId), eq(answers.assignmentId, a.id), eq(answers.coachId, actor.userId), eq(answers.shared, true)))
     .orderBy(asc(answers.sharedAt), asc(answers.id));
   const comments = await threadComments(
     db,

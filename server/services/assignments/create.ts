@@ -40,10 +40,14 @@ export async function createAssignments(
       .from(exercises)
       .innerJoin(
         exerciseVersions,
-        and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)),
+        and(
+          eq(exerciseVersions.practiceId, exercises.practiceId),
+          eq(exerciseVersions.exerciseId, exercises.id),
+          eq(exerciseVersions.version, exercises.latestVersion),
+        ),
       )
       // The same visibility as the library: the exercise and its article are both published.
-      .innerJoin(articles, and(eq(articles.id, exercises.articleId), eq(articles.status, "published")))
+      .innerJoin(articles, and(eq(articles.practiceId, exercises.practiceId), eq(articles.id, exercises.articleId), eq(articles.status, "published")))
       .where(and(eq(exercises.id, input.exerciseId), eq(exercises.practiceId, actor.practiceId), eq(exercises.status, "published")));
     if (!version) throw new NotFoundError("That exercise");
 
@@ -51,7 +55,7 @@ export async function createAssignments(
       .select({ clientId: coachClients.clientId })
       .from(coachClients)
       // A former client (account deleted) stays on the roster for the coach's notes, but gets nothing new.
-      .innerJoin(users, and(eq(users.id, coachClients.clientId), isNull(users.deletedAt)))
+      .innerJoin(users, and(eq(users.practiceId, coachClients.practiceId), eq(users.id, coachClients.clientId), isNull(users.deletedAt)))
       .where(
         and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), inArray(coachClients.clientId, clientIds)),
       );

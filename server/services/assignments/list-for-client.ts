@@ -34,11 +34,11 @@ export async function listAssignmentsForClient(db: Queryable, actor: Actor, now 
       submittedAt: assignments.submittedAt,
       note: assignments.note,
       total: sql<number>`jsonb_array_length(${exerciseVersions.prompts})`.mapWith(Number),
-      answered: sql<number>`(select count(*) from ${answers} where ${answers.assignmentId} = ${assignments.id} and ${answeredSql(answers.value)})`.mapWith(Number),
+      answered: sql<number>`(select count(*) from ${answers} where ${answers.practiceId} = ${assignments.practiceId} and ${answers.assignmentId} = ${assignments.id} and ${answeredSql(answers.value)})`.mapWith(Number),
     })
     .from(assignments)
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-    .innerJoin(users, eq(users.id, assignments.coachId))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
+    .innerJoin(users, and(eq(users.practiceId, assignments.practiceId), eq(users.id, assignments.coachId)))
     .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId), ne(assignments.status, "cancelled")))
     .orderBy(desc(assignments.createdAt), desc(assignments.id));
   return { items: rows.map((row) => ({ ...row, bucket: clientBucket(row, now) })) };

@@ -28,7 +28,7 @@ export async function listAssignmentsForCoach(
 ): Promise<Page<CoachAssignmentRow>> {
   authorize(policy.assignsExercises(actor));
   const order = newestFirst(assignments.createdAt, assignments.id);
-  const shared = sql`${answers.assignmentId} = ${assignments.id} and ${answers.shared} = true`;
+  const shared = sql`${answers.practiceId} = ${assignments.practiceId} and ${answers.assignmentId} = ${assignments.id} and ${answers.shared} = true`;
   const rows = await db
     .select({
       ...assignmentSummaryColumns,
@@ -40,8 +40,8 @@ export async function listAssignmentsForCoach(
       promptCount: sql<number>`jsonb_array_length(${exerciseVersions.prompts})`.mapWith(Number),
     })
     .from(assignments)
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-    .innerJoin(users, eq(users.id, assignments.clientId))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
+    .innerJoin(users, and(eq(users.practiceId, assignments.practiceId), eq(users.id, assignments.clientId)))
     .where(
       and(
         eq(assignments.practiceId, actor.practiceId),

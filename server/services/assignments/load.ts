@@ -33,9 +33,9 @@ export async function loadAssignment(db: Queryable, actor: Actor, assignmentId: 
       clientName: client.name,
     })
     .from(assignments)
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-    .innerJoin(coach, eq(coach.id, assignments.coachId))
-    .innerJoin(client, eq(client.id, assignments.clientId))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
+    .innerJoin(coach, and(eq(coach.practiceId, assignments.practiceId), eq(coach.id, assignments.coachId)))
+    .innerJoin(client, and(eq(client.practiceId, assignments.practiceId), eq(client.id, assignments.clientId)))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.practiceId, actor.practiceId)));
   return row ?? null;
 }
@@ -51,7 +51,7 @@ export async function loadOwnAssignment(tx: Queryable, actor: Actor, assignmentI
   const query = tx
     .select({ id: assignments.id, status: assignments.status, coachId: assignments.coachId, prompts: exerciseVersions.prompts })
     .from(assignments)
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.practiceId, actor.practiceId), eq(assignments.clientId, actor.userId)));
   const [row] = lock ? await query.for(lock, { of: assignments }) : await query;
   return row ?? null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answers, assignments } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
@@ -32,7 +32,7 @@ export async function submitAssignment(
     const given = await tx
       .select({ promptId: answers.promptId, value: answers.value })
       .from(answers)
-      .where(eq(answers.assignmentId, row.id));
+      .where(and(eq(answers.practiceId, actor.practiceId), eq(answers.assignmentId, row.id)));
     const answered = new Set(given.filter((a) => isAnswered(a.value)).map((a) => a.promptId));
     const missing = row.prompts.filter((p) => p.required && !answered.has(p.id));
     if (missing.length > 0) {
@@ -46,7 +46,7 @@ export async function submitAssignment(
     const [updated] = await tx
       .update(assignments)
       .set({ status: "submitted", submittedAt: now, updatedAt: now })
-      .where(eq(assignments.id, row.id))
+      .where(and(eq(assignments.practiceId, actor.practiceId), eq(assignments.id, row.id)))
       .returning({ enrolmentId: assignments.enrolmentId });
     await recordAudit(tx, {
       practiceId: actor.practiceId,
@@ -57,7 +57,7 @@ export async function submitAssignment(
       entityId: row.id,
     });
     // A step of a program: the step after it may open now (ADR 0029), in this same transaction.
-    if (updated?.enrolmentId) await openDueStepsFor(tx, updated.enrolmentId, now);
+    if (updated?.enrolmentId) await openDueStepsFor(tx, { practiceId: actor.practiceId, id: updated.enrolmentId }, now);
     return { id: row.id, status: "submitted" as const };
   });
 }

@@ -91,8 +91,8 @@ export async function listAuditEvents(
       metadata: auditEvents.metadata,
     })
     .from(auditEvents)
-    .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorId))
-    .leftJoin(subjectUser, eq(subjectUser.id, auditEvents.subjectUserId))
+    .leftJoin(actorUser, and(eq(actorUser.practiceId, auditEvents.practiceId), eq(actorUser.id, auditEvents.actorId)))
+    .leftJoin(subjectUser, and(eq(subjectUser.practiceId, auditEvents.practiceId), eq(subjectUser.id, auditEvents.subjectUserId)))
     .where(and(auditConditions(actor, input), order.after(input.cursor)))
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);

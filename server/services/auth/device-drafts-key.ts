@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 
@@ -11,8 +11,13 @@ import { users } from "@/db/schema";
  * its owner), another account gets a different one, and ending every session (a password change, "sign out
  * everywhere", being disabled) bumps the session version and makes what any device still holds unreadable.
  */
-export async function deviceDraftsSecret(db: Queryable, authSecret: string, userId: string): Promise<string | null> {
-  const [user] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId)).limit(1);
+export async function deviceDraftsSecret(db: Queryable, authSecret: string, person: { userId: string; practiceId: string }): Promise<string | null> {
+  const { userId } = person;
+  const [user] = await db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.practiceId, person.practiceId), eq(users.id, userId)))
+    .limit(1);
   if (!user) return null;
   const key = crypto.hkdfSync("sha256", authSecret, "hearth", "device drafts v1", 32);
   return crypto.createHmac("sha256", Buffer.from(key)).update(`${userId}.${user.sessionVersion}`).digest("base64url");

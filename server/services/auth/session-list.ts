@@ -8,15 +8,15 @@ import { NotFoundError } from "@/server/errors";
 import type { SessionUser } from "@/lib/people/roles";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 
-const open = (userId: string, now: Date) =>
-  and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), gt(userSessions.expiresAt, now));
+const open = (me: SessionUser, now: Date) =>
+  and(eq(userSessions.practiceId, me.practiceId), eq(userSessions.userId, me.userId), isNull(userSessions.endedAt), gt(userSessions.expiresAt, now));
 
 /** The person's own open sessions, newest activity first, with "this device" marked. */
 export async function listOwnSessions(db: Queryable, me: SessionUser, now = new Date()) {
   const rows = await db
     .select()
     .from(userSessions)
-    .where(open(me.userId, now))
+    .where(open(me, now))
     .orderBy(desc(userSessions.lastSeenAt), desc(userSessions.id))
     .limit(100);
   return rows.map((row) => ({
@@ -52,13 +52,13 @@ async function endSessions(db: Queryable, me: SessionUser, which: ReturnType<typ
 
 /** One of your own sessions; someone else's (or an ended one) is NOT_FOUND. */
 export async function endOwnSession(db: Queryable, me: SessionUser, sessionId: string, now = new Date()) {
-  const count = await endSessions(db, me, and(open(me.userId, now), eq(userSessions.id, sessionId)), now);
+  const count = await endSessions(db, me, and(open(me, now), eq(userSessions.id, sessionId)), now);
   if (count === 0) throw new NotFoundError("That session");
   return { ended: count };
 }
 
 /** Every other session of yours, or (allOfThem) this one too. */
 export async function endOwnSessions(db: Queryable, me: SessionUser, { includingThis }: { includingThis: boolean }, now = new Date()) {
-  const which = includingThis ? open(me.userId, now) : and(open(me.userId, now), ne(userSessions.id, me.sessionId));
+  const which = includingThis ? open(me, now) : and(open(me, now), ne(userSessions.id, me.sessionId));
   return { ended: await endSessions(db, me, which, now) };
 }

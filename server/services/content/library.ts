@@ -52,7 +52,11 @@ export type LibraryExercise = {
 const versionPromptCount = sql<number>`jsonb_array_length(${exerciseVersions.prompts})::int`;
 
 /** Joins an exercise to its latest published version. */
-const isLatestVersion = and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion));
+const isLatestVersion = and(
+  eq(exerciseVersions.practiceId, exercises.practiceId),
+  eq(exerciseVersions.exerciseId, exercises.id),
+  eq(exerciseVersions.version, exercises.latestVersion),
+);
 
 const publishedArticleOf = (practiceId: string) => and(eq(articles.practiceId, practiceId), eq(articles.status, "published"));
 
@@ -122,7 +126,7 @@ export async function listLibraryExercises(
       updatedAt: exercises.updatedAt,
     })
     .from(exercises)
-    .innerJoin(articles, eq(articles.id, exercises.articleId))
+    .innerJoin(articles, and(eq(articles.practiceId, exercises.practiceId), eq(articles.id, exercises.articleId)))
     .innerJoin(exerciseVersions, isLatestVersion)
     .where(
       and(
@@ -157,7 +161,7 @@ export async function getLibraryExercise(db: Queryable, actor: Actor, input: { i
       article: exerciseVersions.article,
     })
     .from(exercises)
-    .innerJoin(articles, eq(articles.id, exercises.articleId))
+    .innerJoin(articles, and(eq(articles.practiceId, exercises.practiceId), eq(articles.id, exercises.articleId)))
     .innerJoin(exerciseVersions, isLatestVersion)
     .where(and(eq(exercises.id, input.id), publishedExerciseOf(actor.practiceId)));
   if (!row) throw new NotFoundError("That exercise");

@@ -47,8 +47,8 @@ export async function commentOnAnswer(
         clientName: users.name,
       })
       .from(answers)
-      .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
-      .innerJoin(users, eq(users.id, answers.clientId))
+      .innerJoin(assignments, and(eq(assignments.practiceId, answers.practiceId), eq(assignments.id, answers.assignmentId)))
+      .innerJoin(users, and(eq(users.practiceId, answers.practiceId), eq(users.id, answers.clientId)))
       .where(and(eq(answers.id, input.answerId), eq(answers.practiceId, actor.practiceId)))
       .for("share", { of: answers });
     const isOwningClient = answer && policy.answersExercises(actor) && answer.clientId === actor.userId;

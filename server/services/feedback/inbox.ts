@@ -72,9 +72,9 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: T
       unread: sql<boolean>`${unreadSql}`.mapWith(Boolean),
     })
     .from(answers)
-    .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
-    .innerJoin(users, eq(users.id, answers.clientId))
+    .innerJoin(assignments, and(eq(assignments.practiceId, answers.practiceId), eq(assignments.id, answers.assignmentId)))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
+    .innerJoin(users, and(eq(users.practiceId, answers.practiceId), eq(users.id, answers.clientId)))
     .where(
       and(inboxOf(actor), order.after(input.cursor)),
     )

@@ -24,7 +24,7 @@ export async function coachesWithClients(db: Queryable, actor: Actor): Promise<C
       : await db
           .select({ coachId: coachClients.coachId, id: users.id, name: users.name })
           .from(coachClients)
-          .innerJoin(users, eq(users.id, coachClients.clientId))
+          .innerJoin(users, and(eq(users.practiceId, coachClients.practiceId), eq(users.id, coachClients.clientId)))
           .where(and(eq(coachClients.practiceId, actor.practiceId), inArray(coachClients.coachId, coaches.map((c) => c.id))))
           .orderBy(asc(users.name), asc(users.id));
   return coaches.map((c) => ({

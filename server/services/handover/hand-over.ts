@@ -79,9 +79,9 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
       .returning({ id: answers.id, clientId: answers.clientId, assignmentId: answers.assignmentId, promptId: answers.promptId });
 
     if (moving.length > 0) {
-      await tx.update(assignments).set({ coachId: to.id, updatedAt: now }).where(inArray(assignments.id, moving));
+      await tx.update(assignments).set({ coachId: to.id, updatedAt: now }).where(and(eq(assignments.practiceId, actor.practiceId), inArray(assignments.id, moving)));
       // All private by now; a coach who never received an answer must not inherit a "seen" mark either.
-      await tx.update(answers).set({ coachId: to.id, coachSeenAt: null }).where(inArray(answers.assignmentId, moving));
+      await tx.update(answers).set({ coachId: to.id, coachSeenAt: null }).where(and(eq(answers.practiceId, actor.practiceId), inArray(answers.assignmentId, moving)));
     }
 
     // Their programs go along: later steps open from the new coach, who can pause or stop them (ADR 0029).
@@ -89,7 +89,9 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
       .update(programEnrolments)
       .set({ coachId: to.id, updatedAt: now })
       .where(and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.coachId, from.id), inArray(programEnrolments.clientId, clientIds)));
-    await tx.delete(coachClients).where(and(eq(coachClients.coachId, from.id), inArray(coachClients.clientId, clientIds)));
+    await tx
+      .delete(coachClients)
+      .where(and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, from.id), inArray(coachClients.clientId, clientIds)));
     await tx
       .insert(coachClients)
       .values(clientIds.map((clientId) => ({ practiceId: actor.practiceId, coachId: to.id, clientId, createdAt: now })))
@@ -103,7 +105,8 @@ export async function handOverClients(db: Queryable, actor: Actor, input: Handov
       .values(clientIds.map((clientId) => ({ practiceId: actor.practiceId, clientId, fromCoachId: from.id, toCoachId: to.id, createdAt: now })));
 
     const [practice] = await tx.select({ name: practices.name }).from(practices).where(eq(practices.id, actor.practiceId));
-    const clients = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, clientIds));
+    const clients = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users)
+      .where(and(eq(users.practiceId, actor.practiceId), inArray(users.id, clientIds)));
     for (const client of clients) {
       const email = handoverEmail({ clientName: client.name, fromCoachName: from.name, toCoachName: to.name, practiceName: practice!.name });
       await enqueueEmail(tx, { practiceId: actor.practiceId, to: client.email, ...email }, now);

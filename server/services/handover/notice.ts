@@ -18,8 +18,8 @@ export async function currentHandoverNotice(db: Queryable, actor: Actor): Promis
   const [row] = await db
     .select({ id: handoverNotices.id, fromCoachName: fromCoach.name, toCoachName: toCoach.name, createdAt: handoverNotices.createdAt })
     .from(handoverNotices)
-    .innerJoin(fromCoach, eq(fromCoach.id, handoverNotices.fromCoachId))
-    .innerJoin(toCoach, eq(toCoach.id, handoverNotices.toCoachId))
+    .innerJoin(fromCoach, and(eq(fromCoach.practiceId, handoverNotices.practiceId), eq(fromCoach.id, handoverNotices.fromCoachId)))
+    .innerJoin(toCoach, and(eq(toCoach.practiceId, handoverNotices.practiceId), eq(toCoach.id, handoverNotices.toCoachId)))
     .where(and(mine(actor), isNull(handoverNotices.dismissedAt)))
     .orderBy(desc(handoverNotices.createdAt))
     .limit(1);

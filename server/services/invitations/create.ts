@@ -77,7 +77,7 @@ export async function createInvitation(
       .select({ practiceName: practices.name, inviterName: users.name })
       .from(users)
       .innerJoin(practices, eq(practices.id, users.practiceId))
-      .where(eq(users.id, actor.userId));
+      .where(and(eq(users.practiceId, actor.practiceId), eq(users.id, actor.userId)));
     const about = {
       inviterName: context!.inviterName,
       practiceName: context!.practiceName,

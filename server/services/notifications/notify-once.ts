@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import { wallTimeOf, instantOf } from "@/lib/dates/zoned";
@@ -13,8 +13,9 @@ import { unsubscribeUrl } from "../preferences/unsubscribe-token";
 export type NotificationKey = { practiceId: string; userId: string; kind: string; subjectId: string; slot?: string };
 
 /** When an email to this person may go out: now, or the end of their quiet hours (in their own time zone). */
-async function sendableFrom(db: Queryable, userId: string, now: Date): Promise<Date | undefined> {
-  const [person] = await db.select({ timeZone: users.timeZone, from: users.quietFrom, until: users.quietUntil }).from(users).where(eq(users.id, userId));
+async function sendableFrom(db: Queryable, key: NotificationKey, now: Date): Promise<Date | undefined> {
+  const [person] = await db.select({ timeZone: users.timeZone, from: users.quietFrom, until: users.quietUntil }).from(users)
+    .where(and(eq(users.practiceId, key.practiceId), eq(users.id, key.userId)));
   if (!person || person.from === null || person.until === null) return undefined;
   const local = wallTimeOf(now, person.timeZone);
   const wait = minutesUntilQuietEnds({ from: person.from, until: person.until }, local.hour * 60 + local.minute);
@@ -39,7 +40,7 @@ async function sendableFrom(db: Queryable, userId: string, now: Date): Promise<D
 export async function notifyOnce(db: Database, key: NotificationKey, email: { to: string; rendered: RenderedEmail }, now: Date): Promise<boolean> {
   const preference = preferenceKindOf(key.kind);
   return db.transaction(async (tx) => {
-    const emailWanted = preference ? emailAllowed(key.kind, await emailSettingOf(tx, key.userId, preference)) : true;
+    const emailWanted = preference ? emailAllowed(key.kind, await emailSettingOf(tx, key, preference)) : true;
     if (!emailWanted && !isInAppKind(key.kind)) return false;
     const [created] = await tx
       .insert(notifications)
@@ -49,7 +50,7 @@ export async function notifyOnce(db: Database, key: NotificationKey, email: { to
     if (!created) return false;
     if (!emailWanted) return true;
     const { subject, text, html } = email.rendered;
-    const notBefore = await sendableFrom(tx, key.userId, now);
+    const notBefore = await sendableFrom(tx, key, now);
     await enqueueEmail(
       tx,
       {

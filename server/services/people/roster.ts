@@ -20,7 +20,7 @@ export async function listMyClients(
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, deletedAt: users.deletedAt, linkedAt: coachClients.createdAt })
     .from(coachClients)
-    .innerJoin(users, eq(users.id, coachClients.clientId))
+    .innerJoin(users, and(eq(users.practiceId, coachClients.practiceId), eq(users.id, coachClients.clientId)))
     .where(
       and(
         eq(coachClients.practiceId, actor.practiceId),
@@ -40,7 +40,7 @@ export async function getMyClient(db: Queryable, actor: Actor, clientId: string)
   const [row] = await db
     .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt, deletedAt: users.deletedAt, linkedAt: coachClients.createdAt })
     .from(coachClients)
-    .innerJoin(users, eq(users.id, coachClients.clientId))
+    .innerJoin(users, and(eq(users.practiceId, coachClients.practiceId), eq(users.id, coachClients.clientId)))
     .where(and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), eq(coachClients.clientId, clientId)));
   if (!row) throw new NotFoundError("That client");
   const { disabledAt, deletedAt, ...rest } = row;

@@ -14,11 +14,14 @@ export type EmailPreferences = {
 };
 
 /** One person's setting for a kind ("on" when they never chose). */
-export async function emailSettingOf(db: Queryable, userId: string, kind: EmailKind): Promise<EmailSetting> {
+/** Whose choices: a person and their practice (the key a practice-distributed table is found by, decision 0030). */
+export type PreferenceOwner = { userId: string; practiceId: string };
+
+export async function emailSettingOf(db: Queryable, owner: PreferenceOwner, kind: EmailKind): Promise<EmailSetting> {
   const [row] = await db
     .select({ setting: emailPreferences.setting })
     .from(emailPreferences)
-    .where(and(eq(emailPreferences.userId, userId), eq(emailPreferences.kind, kind)));
+    .where(and(eq(emailPreferences.practiceId, owner.practiceId), eq(emailPreferences.userId, owner.userId), eq(emailPreferences.kind, kind)));
   return row?.setting ?? "on";
 }
 
@@ -27,9 +30,10 @@ export async function getEmailPreferences(db: Queryable, session: SessionUser): 
   const [person] = await db
     .select({ timeZone: users.timeZone, quietFrom: users.quietFrom, quietUntil: users.quietUntil })
     .from(users)
-    .where(eq(users.id, session.userId));
+    .where(and(eq(users.practiceId, session.practiceId), eq(users.id, session.userId)));
   if (!person) throw new NotFoundError("Your account");
-  const rows = await db.select({ kind: emailPreferences.kind, setting: emailPreferences.setting }).from(emailPreferences).where(eq(emailPreferences.userId, session.userId));
+  const rows = await db.select({ kind: emailPreferences.kind, setting: emailPreferences.setting }).from(emailPreferences)
+    .where(and(eq(emailPreferences.practiceId, session.practiceId), eq(emailPreferences.userId, session.userId)));
   const chosen = new Map(rows.map((r) => [r.kind, r.setting]));
   return {
     kinds: kindsForRole(session.role).map((k) => ({ kind: k.kind, label: k.label, setting: chosen.get(k.kind) ?? "on", choices: [...settingsFor(k.kind)] })),
@@ -59,14 +63,14 @@ export async function updateEmailPreferences(db: Queryable, session: SessionUser
     for (const { kind, setting } of change.settings ?? []) {
       const was = before.kinds.find((k) => k.kind === kind)?.setting ?? "on";
       if (was === setting) continue;
-      await setEmailSetting(tx, session.userId, kind, setting, now);
+      await setEmailSetting(tx, session, kind, setting, now);
       changed[kind] = { from: was, to: setting };
     }
     if (change.quietHours !== undefined && JSON.stringify(change.quietHours) !== JSON.stringify(before.quietHours)) {
       await tx
         .update(users)
         .set({ quietFrom: change.quietHours?.from ?? null, quietUntil: change.quietHours?.until ?? null, updatedAt: now })
-        .where(eq(users.id, session.userId));
+        .where(and(eq(users.practiceId, session.practiceId), eq(users.id, session.userId)));
       changed.quietHours = { from: before.quietHours, to: change.quietHours };
     }
     if (Object.keys(changed).length > 0) {
@@ -76,10 +80,10 @@ export async function updateEmailPreferences(db: Queryable, session: SessionUser
   return getEmailPreferences(db, session);
 }
 
-export async function setEmailSetting(db: Queryable, userId: string, kind: EmailKind, setting: EmailSetting, now: Date): Promise<void> {
+export async function setEmailSetting(db: Queryable, owner: PreferenceOwner, kind: EmailKind, setting: EmailSetting, now: Date): Promise<void> {
   await db
     .insert(emailPreferences)
-    .values({ userId, kind, setting, updatedAt: now })
+    .values({ userId: owner.userId, practiceId: owner.practiceId, kind, setting, updatedAt: now })
     .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.kind], set: { setting, updatedAt: now } });
 }
 

@@ -25,9 +25,10 @@ export async function unsubscribeWithToken(db: Queryable, token: string, now = n
   await db.transaction(async (tx) => {
     const [person] = await tx.select({ practiceId: users.practiceId }).from(users).where(eq(users.id, verified.userId));
     if (!person) return;
-    const was = await emailSettingOf(tx, verified.userId, verified.kind);
+    const owner = { userId: verified.userId, practiceId: person.practiceId };
+    const was = await emailSettingOf(tx, owner, verified.kind);
     if (was === "off") return;
-    await setEmailSetting(tx, verified.userId, verified.kind, "off", now);
+    await setEmailSetting(tx, owner, verified.kind, "off", now);
     await recordAudit(tx, preferencesAudit(person.practiceId, verified.userId, { changed: { [verified.kind]: { from: was, to: "off" } }, via: "unsubscribe link" }, now));
   });
   return "done";

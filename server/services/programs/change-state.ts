@@ -59,7 +59,7 @@ export async function changeEnrolment(
         ...(input.change === "resume" ? { pausedAt: null } : {}),
         ...(input.change === "stop" ? { stoppedAt: now } : {}),
       })
-      .where(eq(programEnrolments.id, row.id));
+      .where(and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.id, row.id)));
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,
@@ -69,8 +69,9 @@ export async function changeEnrolment(
       entityId: row.id,
       createdAt: now,
     });
-    if (input.change === "resume") await openDueStepsFor(tx, row.id, now);
-    const [after] = await tx.select({ status: programEnrolments.status }).from(programEnrolments).where(eq(programEnrolments.id, row.id));
+    if (input.change === "resume") await openDueStepsFor(tx, { practiceId: actor.practiceId, id: row.id }, now);
+    const [after] = await tx.select({ status: programEnrolments.status }).from(programEnrolments)
+      .where(and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.id, row.id)));
     return { id: row.id, status: after!.status };
   });
 }

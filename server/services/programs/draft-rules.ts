@@ -38,8 +38,8 @@ export async function publishedExerciseVersions(db: Queryable, actor: Actor, ste
       : await db
           .select({ exerciseId: exercises.id, versionId: exerciseVersions.id, title: exerciseVersions.title })
           .from(exercises)
-          .innerJoin(exerciseVersions, and(eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)))
-          .innerJoin(articles, and(eq(articles.id, exercises.articleId), eq(articles.status, "published")))
+          .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, exercises.practiceId), eq(exerciseVersions.exerciseId, exercises.id), eq(exerciseVersions.version, exercises.latestVersion)))
+          .innerJoin(articles, and(eq(articles.practiceId, exercises.practiceId), eq(articles.id, exercises.articleId), eq(articles.status, "published")))
           .where(and(inArray(exercises.id, ids), eq(exercises.practiceId, actor.practiceId), eq(exercises.status, "published")));
   const byExercise = new Map(rows.map((row) => [row.exerciseId, row]));
   steps.forEach((step, index) => {

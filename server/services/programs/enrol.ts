@@ -34,7 +34,7 @@ export async function enrolClients(
     const linked = await tx
       .select({ clientId: coachClients.clientId, name: users.name, timeZone: users.timeZone })
       .from(coachClients)
-      .innerJoin(users, and(eq(users.id, coachClients.clientId), isNull(users.deletedAt)))
+      .innerJoin(users, and(eq(users.practiceId, coachClients.practiceId), eq(users.id, coachClients.clientId), isNull(users.deletedAt)))
       .where(and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), inArray(coachClients.clientId, clientIds)));
     if (linked.length !== clientIds.length) throw new NotFoundError("One of those clients");
 
@@ -53,6 +53,7 @@ export async function enrolClients(
       .from(programEnrolments)
       .where(
         and(
+          eq(programEnrolments.practiceId, actor.practiceId),
           eq(programEnrolments.programId, input.programId),
           inArray(programEnrolments.clientId, clientIds),
           inArray(programEnrolments.status, ["active", "paused"]),
@@ -91,7 +92,7 @@ export async function enrolClients(
         createdAt: now,
       })),
     );
-    for (const row of rows) await openDueStepsFor(tx, row.id, now);
+    for (const row of rows) await openDueStepsFor(tx, { practiceId: actor.practiceId, id: row.id }, now);
     const idByClient = new Map(rows.map((row) => [row.clientId, row.id]));
     return { enrolmentIds: clientIds.map((clientId) => idByClient.get(clientId)!) };
   });

@@ -21,7 +21,7 @@ export async function getProgram(db: Queryable, actor: Actor, input: { id: strin
   const versions = await db
     .select({ id: programVersions.id, version: programVersions.version, name: programVersions.name, publishedAt: programVersions.publishedAt })
     .from(programVersions)
-    .where(eq(programVersions.programId, program.id))
+    .where(and(eq(programVersions.practiceId, actor.practiceId), eq(programVersions.programId, program.id)))
     .orderBy(desc(programVersions.version));
   const latest = versions[0];
   return {
@@ -34,7 +34,7 @@ export async function getProgram(db: Queryable, actor: Actor, input: { id: strin
     latestVersion: program.latestVersion,
     steps: program.draftSteps.map((step) => ({ ...step, title: titleOf.get(step.exerciseId) ?? "" })),
     versions: versions.map(({ version, name, publishedAt }) => ({ version, name, publishedAt })),
-    publishedSteps: latest ? (await loadVersionSteps(db, latest.id)).map(publishedStepView) : [],
+    publishedSteps: latest ? (await loadVersionSteps(db, actor.practiceId, latest.id)).map(publishedStepView) : [],
   };
 }
 
@@ -62,11 +62,12 @@ export async function listPrograms(db: Queryable, actor: Actor) {
       updatedAt: programs.updatedAt,
     })
     .from(programs)
-    .leftJoin(programVersions, and(eq(programVersions.programId, programs.id), eq(programVersions.version, programs.latestVersion)))
+    .leftJoin(programVersions, and(eq(programVersions.practiceId, programs.practiceId), eq(programVersions.programId, programs.id), eq(programVersions.version, programs.latestVersion)))
     .where(and(eq(programs.practiceId, actor.practiceId), editor ? undefined : eq(programs.status, "published")))
     .orderBy(desc(programs.updatedAt), programs.id);
   const versionIds = rows.flatMap((row) => (row.versionId ? [row.versionId] : []));
-  const steps = versionIds.length === 0 ? [] : await db.select({ versionId: programSteps.programVersionId }).from(programSteps).where(inArray(programSteps.programVersionId, versionIds));
+  const steps = versionIds.length === 0 ? [] : await db.select({ versionId: programSteps.programVersionId }).from(programSteps)
+          .where(and(eq(programSteps.practiceId, actor.practiceId), inArray(programSteps.programVersionId, versionIds)));
   const stepCount = (versionId: string | null) => steps.filter((step) => step.versionId === versionId).length;
   return rows
     .filter((row) => editor || row.versionId)

@@ -17,7 +17,7 @@ export async function loadProgram(db: Queryable, actor: Actor, id: string, lock?
 }
 
 /** The steps of one published version, in order, with the title of the exercise version each pins. */
-export async function loadVersionSteps(db: Queryable, programVersionId: string) {
+export async function loadVersionSteps(db: Queryable, practiceId: string, programVersionId: string) {
   return db
     .select({
       id: programSteps.id,
@@ -31,8 +31,8 @@ export async function loadVersionSteps(db: Queryable, programVersionId: string) 
       dueInDays: programSteps.dueInDays,
     })
     .from(programSteps)
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, programSteps.exerciseVersionId))
-    .where(eq(programSteps.programVersionId, programVersionId))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, programSteps.practiceId), eq(exerciseVersions.id, programSteps.exerciseVersionId)))
+    .where(and(eq(programSteps.practiceId, practiceId), eq(programSteps.programVersionId, programVersionId)))
     .orderBy(asc(programSteps.position));
 }
 
@@ -41,7 +41,7 @@ export async function loadLatestVersion(db: Queryable, actor: Actor, programId: 
   const [row] = await db
     .select({ id: programVersions.id, version: programVersions.version, name: programVersions.name, description: programVersions.description })
     .from(programs)
-    .innerJoin(programVersions, and(eq(programVersions.programId, programs.id), eq(programVersions.version, programs.latestVersion)))
+    .innerJoin(programVersions, and(eq(programVersions.practiceId, programs.practiceId), eq(programVersions.programId, programs.id), eq(programVersions.version, programs.latestVersion)))
     .where(and(eq(programs.id, programId), eq(programs.practiceId, actor.practiceId), eq(programs.status, "published")));
   if (!row) throw new NotFoundError("That program");
   return row;

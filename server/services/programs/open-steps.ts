@@ -23,7 +23,7 @@ function finishedAt(row: { status: string; submittedAt: Date | null; cancelledAt
  * many runners look, and a pass after downtime opens the missed steps once. Nothing opens unless the enrolment is
  * active. When every step is open and finished, the enrolment is completed.
  */
-export async function openDueStepsFor(tx: Queryable, enrolmentId: string, now: Date): Promise<string[]> {
+export async function openDueStepsFor(tx: Queryable, enrolmentOf: { practiceId: string; id: string }, now: Date): Promise<string[]> {
   const [enrolment] = await tx
     .select({
       id: programEnrolments.id,
@@ -36,12 +36,12 @@ export async function openDueStepsFor(tx: Queryable, enrolmentId: string, now: D
       timeZone: users.timeZone,
     })
     .from(programEnrolments)
-    .innerJoin(users, eq(users.id, programEnrolments.clientId))
-    .where(eq(programEnrolments.id, enrolmentId))
+    .innerJoin(users, and(eq(users.practiceId, programEnrolments.practiceId), eq(users.id, programEnrolments.clientId)))
+    .where(and(eq(programEnrolments.practiceId, enrolmentOf.practiceId), eq(programEnrolments.id, enrolmentOf.id)))
     .for("update", { of: programEnrolments });
   if (!enrolment || enrolment.status !== "active") return [];
   const startDate = parseCalendarDay(enrolment.startDate)!;
-  const steps = await loadVersionSteps(tx, enrolment.programVersionId);
+  const steps = await loadVersionSteps(tx, enrolment.practiceId, enrolment.programVersionId);
   const opened = await tx
     .select({
       stepId: assignments.programStepId,
@@ -51,7 +51,7 @@ export async function openDueStepsFor(tx: Queryable, enrolmentId: string, now: D
       updatedAt: assignments.updatedAt,
     })
     .from(assignments)
-    .where(eq(assignments.enrolmentId, enrolment.id));
+    .where(and(eq(assignments.practiceId, enrolment.practiceId), eq(assignments.enrolmentId, enrolment.id)));
   const openedByStep = new Map(opened.map((row) => [row.stepId, row]));
 
   const newIds: string[] = [];
@@ -102,7 +102,7 @@ export async function openDueStepsFor(tx: Queryable, enrolmentId: string, now: D
     await tx
       .update(programEnrolments)
       .set({ status: "completed", completedAt: now, updatedAt: now })
-      .where(and(eq(programEnrolments.id, enrolment.id), eq(programEnrolments.status, "active")));
+      .where(and(eq(programEnrolments.practiceId, enrolment.practiceId), eq(programEnrolments.id, enrolment.id), eq(programEnrolments.status, "active")));
   }
   return newIds;
 }
@@ -113,10 +113,10 @@ export async function openDueStepsFor(tx: Queryable, enrolmentId: string, now: D
  * open on the first pass after it, once.
  */
 export async function openDueSteps(db: Database, now: Date): Promise<number> {
-  const active = await db.select({ id: programEnrolments.id }).from(programEnrolments).where(eq(programEnrolments.status, "active"));
+  const active = await db.select({ practiceId: programEnrolments.practiceId, id: programEnrolments.id }).from(programEnrolments).where(eq(programEnrolments.status, "active"));
   let opened = 0;
-  for (const { id } of active) {
-    opened += (await db.transaction((tx) => openDueStepsFor(tx, id, now))).length;
+  for (const enrolment of active) {
+    opened += (await db.transaction((tx) => openDueStepsFor(tx, enrolment, now))).length;
   }
   return opened;
 }

@@ -14,7 +14,7 @@ const FINISHED = new Set(["submitted", "reviewed", "cancelled"]);
  * Where each of the chosen enrolments has got to: every step, opened (with its assignment) or not (with when it
  * opens, or that it waits for the step before), and the current step (the furthest one open) and the next.
  */
-async function enrolmentProgress(db: Queryable, where: SQL) {
+async function enrolmentProgress(db: Queryable, practiceId: string, where: SQL) {
   const rows = await db
     .select({
       id: programEnrolments.id,
@@ -27,9 +27,9 @@ async function enrolmentProgress(db: Queryable, where: SQL) {
       timeZone: users.timeZone,
     })
     .from(programEnrolments)
-    .innerJoin(programVersions, eq(programVersions.id, programEnrolments.programVersionId))
-    .innerJoin(users, eq(users.id, programEnrolments.clientId))
-    .where(where)
+    .innerJoin(programVersions, and(eq(programVersions.practiceId, programEnrolments.practiceId), eq(programVersions.id, programEnrolments.programVersionId)))
+    .innerJoin(users, and(eq(users.practiceId, programEnrolments.practiceId), eq(users.id, programEnrolments.clientId)))
+    .where(and(eq(programEnrolments.practiceId, practiceId), where))
     .orderBy(desc(programEnrolments.createdAt), programEnrolments.id);
   if (rows.length === 0) return [];
   const opened = await db
@@ -44,9 +44,9 @@ async function enrolmentProgress(db: Queryable, where: SQL) {
       updatedAt: assignments.updatedAt,
     })
     .from(assignments)
-    .where(inArray(assignments.enrolmentId, rows.map((row) => row.id)));
+    .where(and(eq(assignments.practiceId, practiceId), inArray(assignments.enrolmentId, rows.map((row) => row.id))));
   const stepsByVersion = new Map<string, Awaited<ReturnType<typeof loadVersionSteps>>>();
-  for (const versionId of new Set(rows.map((row) => row.programVersionId))) stepsByVersion.set(versionId, await loadVersionSteps(db, versionId));
+  for (const versionId of new Set(rows.map((row) => row.programVersionId))) stepsByVersion.set(versionId, await loadVersionSteps(db, practiceId, versionId));
 
   return rows.map((row) => {
     const startDate = parseCalendarDay(row.startDate)!;
@@ -91,7 +91,7 @@ export type EnrolmentProgress = Awaited<ReturnType<typeof enrolmentProgress>>[nu
 /** A client's own programs. */
 export async function listMyEnrolments(db: Queryable, actor: Actor) {
   authorize(policy.isClient(actor));
-  return enrolmentProgress(db, and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.clientId, actor.userId))!);
+  return enrolmentProgress(db, actor.practiceId, eq(programEnrolments.clientId, actor.userId));
 }
 
 /** The programs a coach started for one of their own clients (another's client is NOT_FOUND). */
@@ -102,8 +102,5 @@ export async function listEnrolmentsForClient(db: Queryable, actor: Actor, input
     .from(coachClients)
     .where(and(eq(coachClients.practiceId, actor.practiceId), eq(coachClients.coachId, actor.userId), eq(coachClients.clientId, input.clientId)));
   if (!link) throw new NotFoundError("That client");
-  return enrolmentProgress(
-    db,
-    and(eq(programEnrolments.practiceId, actor.practiceId), eq(programEnrolments.coachId, actor.userId), eq(programEnrolments.clientId, input.clientId))!,
-  );
+  return enrolmentProgress(db, actor.practiceId, and(eq(programEnrolments.coachId, actor.userId), eq(programEnrolments.clientId, input.clientId))!);
 }

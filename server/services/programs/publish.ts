@@ -38,6 +38,7 @@ export async function publishProgram(
       .set({ status: "published", latestVersion: version, hasUnpublishedChanges: false, updatedAt: now })
       .where(
         and(
+          eq(programs.practiceId, actor.practiceId),
           eq(programs.id, current.id),
           eq(programs.revision, current.revision),
           current.latestVersion === null ? isNull(programs.latestVersion) : eq(programs.latestVersion, current.latestVersion),

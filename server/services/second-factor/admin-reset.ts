@@ -20,7 +20,7 @@ export async function peopleWithSecondFactor(db: Queryable, actor: Actor): Promi
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, enabledAt: secondFactors.confirmedAt })
     .from(secondFactors)
-    .innerJoin(users, eq(users.id, secondFactors.userId))
+    .innerJoin(users, and(eq(users.practiceId, secondFactors.practiceId), eq(users.id, secondFactors.userId)))
     .where(and(eq(users.practiceId, actor.practiceId), isNotNull(secondFactors.confirmedAt), isNull(users.deletedAt), ne(users.id, actor.userId)))
     .orderBy(asc(users.name), asc(users.id))
     .limit(PEOPLE_WITH_SECOND_FACTOR_SHOWN);
@@ -42,16 +42,16 @@ export async function resetSecondFactor(db: Queryable, actor: Actor, input: { us
     const [person] = await tx
       .select({ id: users.id })
       .from(users)
-      .innerJoin(secondFactors, eq(secondFactors.userId, users.id))
+      .innerJoin(secondFactors, and(eq(secondFactors.practiceId, users.practiceId), eq(secondFactors.userId, users.id)))
       .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId), isNotNull(secondFactors.confirmedAt), isNull(users.deletedAt)))
       .for("update", { of: secondFactors });
     if (!person) throw new NotFoundError("Someone with two-step sign-in");
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, person.id));
-    await tx.delete(secondFactors).where(eq(secondFactors.userId, person.id));
+    await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.practiceId, actor.practiceId), eq(recoveryCodes.userId, person.id)));
+    await tx.delete(secondFactors).where(and(eq(secondFactors.practiceId, actor.practiceId), eq(secondFactors.userId, person.id)));
     const ended = await tx
       .update(userSessions)
       .set({ endedAt: now })
-      .where(and(eq(userSessions.userId, person.id), isNull(userSessions.endedAt)))
+      .where(and(eq(userSessions.practiceId, actor.practiceId), eq(userSessions.userId, person.id), isNull(userSessions.endedAt)))
       .returning({ id: userSessions.id });
     // This instance's remembered sessions go too, so the ended ones stop working here at once (decision 0023).
     forgetCachedSessions();
@@ -62,7 +62,7 @@ export async function resetSecondFactor(db: Queryable, actor: Actor, input: { us
       subjectUserId: person.id,
       metadata: { endedSessions: ended.length },
     });
-    await queueSecurityNotice(tx, { userId: person.id, kind: "second_factor_reset", at: now });
+    await queueSecurityNotice(tx, { userId: person.id, practiceId: actor.practiceId, kind: "second_factor_reset", at: now });
     return { endedSessions: ended.length };
   });
 }

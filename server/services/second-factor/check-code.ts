@@ -16,15 +16,16 @@ export type CodeKind = "totp" | "recovery";
  */
 export async function useCode(
   tx: Queryable,
-  userId: string,
+  person: { userId: string; practiceId: string },
   code: string,
   now: Date,
   { allowRecovery }: { allowRecovery: boolean },
 ): Promise<CodeKind | null> {
+  const { userId, practiceId } = person;
   const [factor] = await tx
     .select()
     .from(secondFactors)
-    .where(and(eq(secondFactors.userId, userId), isNotNull(secondFactors.confirmedAt)))
+    .where(and(eq(secondFactors.practiceId, practiceId), eq(secondFactors.userId, userId), isNotNull(secondFactors.confirmedAt)))
     .limit(1);
   if (!factor) return null;
 
@@ -33,7 +34,14 @@ export async function useCode(
     const [used] = await tx
       .update(recoveryCodes)
       .set({ usedAt: now })
-      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(trimmed)), isNull(recoveryCodes.usedAt)))
+      .where(
+        and(
+          eq(recoveryCodes.practiceId, practiceId),
+          eq(recoveryCodes.userId, userId),
+          eq(recoveryCodes.codeHash, hashRecoveryCode(trimmed)),
+          isNull(recoveryCodes.usedAt),
+        ),
+      )
       .returning({ id: recoveryCodes.id });
     return used ? "recovery" : null;
   }
@@ -44,7 +52,13 @@ export async function useCode(
   const [claimed] = await tx
     .update(secondFactors)
     .set({ lastUsedStep: step })
-    .where(and(eq(secondFactors.userId, userId), or(isNull(secondFactors.lastUsedStep), lt(secondFactors.lastUsedStep, step))))
+    .where(
+      and(
+        eq(secondFactors.practiceId, practiceId),
+        eq(secondFactors.userId, userId),
+        or(isNull(secondFactors.lastUsedStep), lt(secondFactors.lastUsedStep, step)),
+      ),
+    )
     .returning({ userId: secondFactors.userId });
   return claimed ? "totp" : null;
 }

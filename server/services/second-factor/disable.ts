@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { practices, recoveryCodes, secondFactors } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
@@ -16,12 +16,12 @@ export async function disableSecondFactor(db: Queryable, owner: SecondFactorOwne
   if (practice?.require && policy.secondFactorMayBeRequired(owner.role)) {
     throw new ForbiddenError("Your practice asks everyone in your role to use two-step sign-in, so it can't be turned off.");
   }
-  if (!(await isSecondFactorOn(db, owner.userId))) throw new ConflictError("Two-step sign-in isn't on for your account.");
+  if (!(await isSecondFactorOn(db, owner))) throw new ConflictError("Two-step sign-in isn't on for your account.");
 
   await withCurrentAppCode(db, owner, code, now, "disable", async (tx) => {
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, owner.userId));
-    await tx.delete(secondFactors).where(eq(secondFactors.userId, owner.userId));
+    await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.practiceId, owner.practiceId), eq(recoveryCodes.userId, owner.userId)));
+    await tx.delete(secondFactors).where(and(eq(secondFactors.practiceId, owner.practiceId), eq(secondFactors.userId, owner.userId)));
     await recordAudit(tx, { practiceId: owner.practiceId, actorId: owner.userId, action: "auth.second_factor_disabled", subjectUserId: owner.userId });
-    await queueSecurityNotice(tx, { userId: owner.userId, kind: "second_factor_off", at: now });
+    await queueSecurityNotice(tx, { userId: owner.userId, practiceId: owner.practiceId, kind: "second_factor_off", at: now });
   });
 }

@@ -15,11 +15,11 @@ import type { SecondFactorOwner } from "./who";
 
 export const WRONG_CODE_MESSAGE = "That code doesn't match. Please check the time on your phone and try the newest code.";
 
-async function hasConfirmedFactor(db: Queryable, userId: string) {
+async function hasConfirmedFactor(db: Queryable, owner: SecondFactorOwner) {
   const [row] = await db
     .select({ userId: secondFactors.userId })
     .from(secondFactors)
-    .where(and(eq(secondFactors.userId, userId), isNotNull(secondFactors.confirmedAt)))
+    .where(and(eq(secondFactors.practiceId, owner.practiceId), eq(secondFactors.userId, owner.userId), isNotNull(secondFactors.confirmedAt)))
     .limit(1);
   return Boolean(row);
 }
@@ -32,7 +32,7 @@ export async function beginEnrolment(
   db: Queryable,
   owner: SecondFactorOwner,
 ): Promise<{ secretGrouped: string; qrCode: QrCodeDrawing }> {
-  if (await hasConfirmedFactor(db, owner.userId)) throw new ConflictError("Two-step sign-in is already on for your account.");
+  if (await hasConfirmedFactor(db, owner)) throw new ConflictError("Two-step sign-in is already on for your account.");
   const secret = newTotpSecret();
   const sealed = sealSecret(getTotpKey(), secret, owner.userId);
   await db
@@ -52,21 +52,25 @@ export async function beginEnrolment(
 export async function confirmEnrolment(db: Queryable, owner: SecondFactorOwner, code: string, now = new Date()): Promise<{ recoveryCodes: string[] }> {
   const attempt = await beginCodeAttempt(db, owner.userId);
   const result = await db.transaction(async (tx) => {
-    const [factor] = await tx.select().from(secondFactors).where(eq(secondFactors.userId, owner.userId)).for("update").limit(1);
+    const [factor] = await tx.select().from(secondFactors)
+      .where(and(eq(secondFactors.practiceId, owner.practiceId), eq(secondFactors.userId, owner.userId)))
+      .for("update")
+      .limit(1);
     if (!factor) throw new ConflictError("Please start setting up two-step sign-in again.");
     if (factor.confirmedAt) throw new ConflictError("Two-step sign-in is already on for your account.");
     const step = matchingStep(openSecret(getTotpKey(), factor.secretCiphertext, owner.userId), code.replace(/\s/g, ""), now, null);
     if (step === null) return null;
-    await tx.update(secondFactors).set({ confirmedAt: now, lastUsedStep: step }).where(eq(secondFactors.userId, owner.userId));
+    await tx.update(secondFactors).set({ confirmedAt: now, lastUsedStep: step })
+      .where(and(eq(secondFactors.practiceId, owner.practiceId), eq(secondFactors.userId, owner.userId)));
     const codes = newRecoveryCodes();
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, owner.userId));
-    await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: owner.userId, codeHash: hashRecoveryCode(c), createdAt: now })));
+    await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.practiceId, owner.practiceId), eq(recoveryCodes.userId, owner.userId)));
+    await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: owner.userId, practiceId: owner.practiceId, codeHash: hashRecoveryCode(c), createdAt: now })));
     await tx
       .update(userSessions)
       .set({ pendingStep: null })
-      .where(and(eq(userSessions.id, owner.sessionId), eq(userSessions.pendingStep, "enrol")));
+      .where(and(eq(userSessions.practiceId, owner.practiceId), eq(userSessions.id, owner.sessionId), eq(userSessions.pendingStep, "enrol")));
     await recordAudit(tx, { practiceId: owner.practiceId, actorId: owner.userId, action: "auth.second_factor_enrolled", subjectUserId: owner.userId });
-    await queueSecurityNotice(tx, { userId: owner.userId, kind: "second_factor_on", at: now });
+    await queueSecurityNotice(tx, { userId: owner.userId, practiceId: owner.practiceId, kind: "second_factor_on", at: now });
     return { recoveryCodes: codes };
   });
   if (!result) {

@@ -20,12 +20,19 @@ export async function completeSecondStep(
 ): Promise<{ usedRecoveryCode: boolean; recoveryCodesLeft: number }> {
   const attempt = await beginCodeAttempt(db, owner.userId);
   const result = await db.transaction(async (tx) => {
-    const kind = await useCode(tx, owner.userId, code, now, { allowRecovery: true });
+    const kind = await useCode(tx, owner, code, now, { allowRecovery: true });
     if (!kind) return null;
     const [completed] = await tx
       .update(userSessions)
       .set({ pendingStep: null, lastSeenAt: now })
-      .where(and(eq(userSessions.id, owner.sessionId), eq(userSessions.pendingStep, "second_factor"), isNull(userSessions.endedAt)))
+      .where(
+        and(
+          eq(userSessions.practiceId, owner.practiceId),
+          eq(userSessions.id, owner.sessionId),
+          eq(userSessions.pendingStep, "second_factor"),
+          isNull(userSessions.endedAt),
+        ),
+      )
       .returning({ id: userSessions.id });
     if (!completed) return null;
     await recordAudit(tx, {
@@ -36,7 +43,8 @@ export async function completeSecondStep(
       entityType: "session",
       entityId: owner.sessionId,
     });
-    const [left] = await tx.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, owner.userId), isNull(recoveryCodes.usedAt)));
+    const [left] = await tx.select({ n: count() }).from(recoveryCodes)
+      .where(and(eq(recoveryCodes.practiceId, owner.practiceId), eq(recoveryCodes.userId, owner.userId), isNull(recoveryCodes.usedAt)));
     return { usedRecoveryCode: kind === "recovery", recoveryCodesLeft: left?.n ?? 0 };
   });
   if (!result) {

@@ -21,7 +21,7 @@ export async function withCurrentAppCode<T>(
 ): Promise<T> {
   const attempt = await beginCodeAttempt(db, owner.userId);
   const result = await db.transaction(async (tx) => {
-    if (!(await useCode(tx, owner.userId, code, now, { allowRecovery: false }))) return null;
+    if (!(await useCode(tx, owner, code, now, { allowRecovery: false }))) return null;
     return { value: await change(tx) };
   });
   if (!result) {

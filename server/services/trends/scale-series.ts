@@ -38,8 +38,8 @@ export async function scaleSeries(db: Queryable, scope: SQL | undefined): Promis
       position: sql<number>`(select i from jsonb_array_elements(${exerciseVersions.prompts}) with ordinality as e(p, i) where p->>'id' = ${answers.promptId} limit 1)`.mapWith(Number),
     })
     .from(answers)
-    .innerJoin(assignments, eq(assignments.id, answers.assignmentId))
-    .innerJoin(exerciseVersions, eq(exerciseVersions.id, assignments.exerciseVersionId))
+    .innerJoin(assignments, and(eq(assignments.practiceId, answers.practiceId), eq(assignments.id, answers.assignmentId)))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
     .where(
       and(
         scope,

@@ -20,7 +20,7 @@ const listColumns = {
   updatedAt: articles.updatedAt,
   publishedAt: articles.publishedAt,
   // Spelled out: inside a select list Drizzle leaves columns unqualified, which the subquery would misread.
-  exerciseCount: sql<number>`(select count(*)::int from "exercises" e where e."article_id" = "articles"."id" and e."status" <> 'archived')`,
+  exerciseCount: sql<number>`(select count(*)::int from "exercises" e where e."practice_id" = "articles"."practice_id" and e."article_id" = "articles"."id" and e."status" <> 'archived')`,
 };
 
 /** Every article of the practice, any status. Admin only. One query per page. */

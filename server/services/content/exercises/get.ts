@@ -37,7 +37,7 @@ export async function getExercise(db: Queryable, actor: Actor, input: { id: stri
   authorize(policy.seesDraftContent(actor));
   const row = await loadExercise(db, actor, input.id);
   const article = await loadArticle(db, actor, row.articleId);
-  const latest = await loadVersionContent(db, row.id, row.latestVersion);
+  const latest = await loadVersionContent(db, row, row.latestVersion);
   return {
     id: row.id,
     status: row.status,

@@ -39,7 +39,7 @@ export async function listExercises(
       updatedAt: exercises.updatedAt,
     })
     .from(exercises)
-    .innerJoin(articles, eq(articles.id, exercises.articleId))
+    .innerJoin(articles, and(eq(articles.practiceId, exercises.practiceId), eq(articles.id, exercises.articleId)))
     .where(
       and(
         eq(exercises.practiceId, actor.practiceId),

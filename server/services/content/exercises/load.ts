@@ -25,7 +25,7 @@ export async function loadExercise(db: Queryable, actor: Actor, id: string) {
 /** The content of one published version (none when the exercise has never been published). */
 export async function loadVersionContent(
   db: Queryable,
-  exerciseId: string,
+  exercise: { practiceId: string; id: string },
   version: number | null,
 ): Promise<(DraftContent & { article: ArticleSnapshot }) | null> {
   if (version === null) return null;
@@ -37,7 +37,7 @@ export async function loadVersionContent(
       article: exerciseVersions.article,
     })
     .from(exerciseVersions)
-    .where(and(eq(exerciseVersions.exerciseId, exerciseId), eq(exerciseVersions.version, version)));
+    .where(and(eq(exerciseVersions.practiceId, exercise.practiceId), eq(exerciseVersions.exerciseId, exercise.id), eq(exerciseVersions.version, version)));
   return row ?? null;
 }
 

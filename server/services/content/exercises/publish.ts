@@ -38,7 +38,7 @@ export async function publishExercise(
     }
     checkAnchors(current.draftPrompts, article.body);
     const content: DraftContent = { title: current.draftTitle, instructions: current.draftInstructions, prompts: current.draftPrompts };
-    const previous = await loadVersionContent(tx, current.id, current.latestVersion);
+    const previous = await loadVersionContent(tx, current, current.latestVersion);
     // A new version is worth making when the exercise or the article it carries has changed.
     if (previous && sameDraftContent(previous, content) && sameArticle(previous, article)) {
       throw new ConflictError(`Nothing has changed since version ${current.latestVersion}, so there's nothing new to publish.`);

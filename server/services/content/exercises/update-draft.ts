@@ -27,7 +27,7 @@ export async function updateExerciseDraft(
     if (current.revision !== input.revision) throw staleDraft(current.revision);
     const article = await loadArticle(tx, actor, current.articleId);
     checkAnchors(input.prompts, article.body);
-    const published = await loadVersionContent(tx, current.id, current.latestVersion);
+    const published = await loadVersionContent(tx, current, current.latestVersion);
     const content: DraftContent = { title: input.title, instructions: input.instructions, prompts: input.prompts };
     const [row] = await tx
       .update(exercises)

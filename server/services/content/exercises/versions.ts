@@ -50,7 +50,7 @@ export async function listExerciseVersions(
   const rows = await db
     .select({ ...versionSummaryColumns, promptCount: promptCount(exerciseVersions.prompts) })
     .from(exerciseVersions)
-    .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
+    .leftJoin(users, and(eq(users.practiceId, exerciseVersions.practiceId), eq(users.id, exerciseVersions.publishedById)))
     .where(and(versionsOf(actor, input.id), input.cursor ? lt(exerciseVersions.version, input.cursor.version) : undefined))
     .orderBy(desc(exerciseVersions.version))
     .limit(input.limit + 1);
@@ -69,7 +69,7 @@ export async function getExerciseVersion(db: Queryable, actor: Actor, input: { i
       article: exerciseVersions.article,
     })
     .from(exerciseVersions)
-    .leftJoin(users, eq(users.id, exerciseVersions.publishedById))
+    .leftJoin(users, and(eq(users.practiceId, exerciseVersions.practiceId), eq(users.id, exerciseVersions.publishedById)))
     .where(and(versionsOf(actor, input.id), eq(exerciseVersions.version, input.version)));
   if (!row) throw new NotFoundError("That version");
   return { ...row, article: withRendered(row.article), promptCount: row.prompts.length };

@@ -65,12 +65,12 @@ const kindIs = (kind: (typeof IN_APP_KINDS)[number]) => sql`${notifications.kind
  */
 const sharedInThisSharing = sql<number>`case when ${kindIs("answers.shared")} then (
     select count(*)::int from answers shared_answer
-    where shared_answer.assignment_id = ${subject.id}
+    where shared_answer.assignment_id = ${subject.id} and shared_answer.practice_id = ${notifications.practiceId}
       and shared_answer.shared = true
       and shared_answer.shared_at <= ${notifications.slot}::timestamptz
       and shared_answer.shared_at > coalesce((
         select max(earlier.slot) from notifications earlier
-        where earlier.kind = 'answers.shared' and earlier.user_id = ${notifications.userId}
+        where earlier.practice_id = ${notifications.practiceId} and earlier.kind = 'answers.shared' and earlier.user_id = ${notifications.userId}
           and earlier.subject_id = ${notifications.subjectId} and earlier.slot < ${notifications.slot}
       ), '-infinity')::timestamptz
   ) else 0 end`;
@@ -127,9 +127,9 @@ export function withSubjects(db: Queryable) {
     .leftJoinLateral(subject, sql`true`)
     .leftJoin(answerComments, and(kindIs("feedback.reply"), eq(answerComments.id, notifications.subjectId), eq(answerComments.practiceId, practice)))
     .leftJoinLateral(commented, sql`true`)
-    .leftJoin(exerciseVersions, eq(exerciseVersions.id, sql`coalesce(${subject.exerciseVersionId}, ${commented.exerciseVersionId})`))
-    .leftJoin(subjectClient, eq(subjectClient.id, subject.clientId))
+    .leftJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, practice), eq(exerciseVersions.id, sql`coalesce(${subject.exerciseVersionId}, ${commented.exerciseVersionId})`)))
+    .leftJoin(subjectClient, and(eq(subjectClient.practiceId, practice), eq(subjectClient.id, subject.clientId)))
     .leftJoin(invitedClient, and(kindIs("invitation.accepted"), eq(invitedClient.id, notifications.subjectId), eq(invitedClient.practiceId, practice)))
-    .leftJoin(subjectCoach, eq(subjectCoach.id, subject.coachId))
-    .leftJoin(replyingCoach, eq(replyingCoach.id, answerComments.authorId));
+    .leftJoin(subjectCoach, and(eq(subjectCoach.practiceId, practice), eq(subjectCoach.id, subject.coachId)))
+    .leftJoin(replyingCoach, and(eq(replyingCoach.practiceId, practice), eq(replyingCoach.id, answerComments.authorId)));
 }
