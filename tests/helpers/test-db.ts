@@ -10,14 +10,14 @@ import { withDatabase } from "../setup/global-setup";
  * A fresh, migrated database for one test file, closed (and dropped, on Postgres) after it.
  * Uses the Postgres server when DATABASE_URL is set, PGlite in memory otherwise.
  */
-export async function useTestDatabase(): Promise<DatabaseHandle> {
+export async function useTestDatabase(options: { onQuery?: (query: string, params: unknown[]) => void } = {}): Promise<DatabaseHandle> {
   const template = inject("postgresTemplate");
   const url = env.DATABASE_URL;
   if (template && url) {
     const name = `hearth_t_${crypto.randomBytes(6).toString("hex")}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const handle = await openDatabase({ driver: "postgres", url: withDatabase(url, name), max: 5 });
+    const handle = await openDatabase({ driver: "postgres", url: withDatabase(url, name), max: 5, onQuery: options.onQuery });
     afterAll(async () => {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -27,7 +27,7 @@ export async function useTestDatabase(): Promise<DatabaseHandle> {
   }
   const dump = inject("pgliteDump");
   if (!dump) throw new Error("The test database template is missing: is tests/setup/global-setup.ts configured?");
-  const handle = await openDatabase({ driver: "pglite", loadDataDir: new Blob([fs.readFileSync(dump)]) });
+  const handle = await openDatabase({ driver: "pglite", loadDataDir: new Blob([fs.readFileSync(dump)]), onQuery: options.onQuery });
   afterAll(() => handle.close());
   return handle;
 }
