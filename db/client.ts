@@ -55,7 +55,7 @@ export type DatabaseOptions =
       /** Sees every statement Drizzle sends, with its parameters (the query-plan test explains them). */
       onQuery?: (query: string, params: unknown[]) => void;
     }
-  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob | File };
+  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob | File; onQuery?: (query: string, params: unknown[]) => void };
 
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -112,7 +112,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   try {
     const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const onQuery = options.onQuery;
+    const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
+    const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
     const jobQueue = { db: pgliteJobQueueDb(client) };
     return {
       db,

@@ -3,7 +3,8 @@ import { performance } from "node:perf_hooks";
 import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client";
-import { answers, assignments, coachClients, exercises, exerciseVersions, users } from "../db/schema";
+import { answers, assignments, coachClients, exercises, exerciseVersions } from "../db/schema";
+import { insertUsers } from "../server/services/people/email-directory";
 import { env } from "../server/env";
 import { emptyAnswerFor } from "@/lib/content/prompts";
 import { hashPassword } from "../server/services/auth/password-hash";
@@ -50,14 +51,13 @@ async function seed(db: Database) {
     createPractice(tx, { name: "Bench practice", admin: { name: "Admin", email: "admin@bench.test", password: PASSWORD } }),
   );
   const passwordHash = await hashPassword(PASSWORD);
-  const [coach] = await db
-    .insert(users)
-    .values({ practiceId, role: "coach", name: "Coach", email: "coach@bench.test", passwordHash })
-    .returning({ id: users.id });
-  const clients = await db
-    .insert(users)
-    .values(Array.from({ length: CLIENTS }, (_, i) => ({ practiceId, role: "client" as const, name: `Client ${i}`, email: `c${i}@bench.test`, passwordHash })))
-    .returning({ id: users.id });
+  const [coach] = await db.transaction((tx) => insertUsers(tx, [{ practiceId, role: "coach", name: "Coach", email: "coach@bench.test", passwordHash }]));
+  const clients = await db.transaction((tx) =>
+    insertUsers(
+      tx,
+      Array.from({ length: CLIENTS }, (_, i) => ({ practiceId, role: "client" as const, name: `Client ${i}`, email: `c${i}@bench.test`, passwordHash })),
+    ),
+  );
   await db.insert(coachClients).values(clients.map((c) => ({ practiceId, coachId: coach!.id, clientId: c.id })));
 
   const [version] = await db

@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./handover";
 export * from "./account-tokens";
 export * from "./notifications";
+export * from "./email-directory";

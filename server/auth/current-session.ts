@@ -31,11 +31,11 @@ async function lookUpSession(): Promise<{ state: ResolvedState; hadSession: bool
   const state = await processSessionCache<ResolvedState>().lookup(
     cookie.token,
     async () => {
-      const sessionId = await cookie.sessionId();
-      hadSession = sessionId !== null;
-      if (!sessionId) return null;
+      const key = await cookie.sessionKey();
+      hadSession = key !== null;
+      if (!key) return null;
       // The lookup's parameters hold the session id: a failure is logged by its id and rethrown without them.
-      return resolveSessionState(await getDb(), sessionId, sessionLimits).catch((error: unknown) => {
+      return resolveSessionState(await getDb(), key, sessionLimits).catch((error: unknown) => {
         throw reportUnexpected(error, "session.lookup_failed", { path: "session" });
       });
     },

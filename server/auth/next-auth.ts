@@ -21,11 +21,12 @@ export class SignInPaused extends CredentialsSignin {
 declare module "next-auth" {
   interface User {
     sessionId?: string;
+    practiceId?: string;
   }
 }
 
 /**
- * next-auth carries only a server-side session id in its token; whether that session is still
+ * next-auth carries only a server-side session id (and its practice) in its token; whether that session is still
  * valid is decided on every request by resolveSession (server/services/auth/sessions.ts). The id is
  * read from the token on the server only (server/auth/session-token.ts), never handed to page scripts.
  */
@@ -48,7 +49,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const clientAddress = clientAddressOf(request.headers);
           const userAgent = request.headers.get("user-agent") ?? undefined;
           const result = await signInWithPassword(await getDb(), { ...parsed.data, clientAddress, userAgent }, sessionLimits);
-          return result ? { id: result.userId, sessionId: result.sessionId } : null;
+          return result ? { id: result.userId, sessionId: result.sessionId, practiceId: result.practiceId } : null;
         } catch (error) {
           if (error instanceof SignInPausedError) throw new SignInPaused();
           throw error;
@@ -58,7 +59,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt: ({ token, user }) => {
+      // The practice rides beside the session id, so each request's lookup can name it (decision 0030).
       if (user?.sessionId) token.sid = user.sessionId;
+      if (user?.practiceId) token.pid = user.practiceId;
       return token;
     },
     // What GET /api/auth/session returns to page scripts: nothing of the token (no session id, no
@@ -71,8 +74,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Every way out through next-auth (our sign-out action, POST /api/auth/signout) ends the server
     // session too, so a copy of the old cookie is worth nothing.
     signOut: async (message) => {
-      const sid = "token" in message ? message.token?.sid : undefined;
-      if (typeof sid === "string") await signOutSession(await getDb(), sid);
+      const token = "token" in message ? message.token : undefined;
+      if (typeof token?.sid === "string") {
+        await signOutSession(await getDb(), { sessionId: token.sid, practiceId: typeof token.pid === "string" ? token.pid : null });
+      }
     },
   },
 }));

@@ -1,13 +1,14 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import type { SessionKey } from "../services/auth/sessions";
 import { getAuthSecret } from "./secret";
 
 const COOKIE = "authjs.session-token";
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 
-/** The browser's session cookie: its raw value (a cache key) and, decrypted on demand, the session id in it. */
-export type SessionCookie = { token: string; sessionId: () => Promise<string | null> };
+/** The browser's session cookie: its raw value (a cache key) and, decrypted on demand, the session id and practice in it. */
+export type SessionCookie = { token: string; sessionKey: () => Promise<SessionKey | null> };
 
 /**
  * The server-side session id carried in next-auth's token, read from the cookie on the server. next-auth's
@@ -22,19 +23,16 @@ export async function readSessionCookie(): Promise<SessionCookie | null> {
   const secureCookie = parts.some((c) => c.name.startsWith(SECURE_COOKIE));
   return {
     token: parts.map((c) => `${c.name}=${c.value}`).join(";"),
-    sessionId: async () => {
+    sessionKey: async () => {
       const token = await getToken({
         // Only the cookie: a bearer header is not a way in.
         req: { headers: { cookie: jar.toString() } },
         secret: getAuthSecret(),
         secureCookie,
       });
-      return typeof token?.sid === "string" ? token.sid : null;
+      if (typeof token?.sid !== "string") return null;
+      // A token from before the practice was carried has no pid: still a session, looked up by its id alone.
+      return { sessionId: token.sid, practiceId: typeof token.pid === "string" ? token.pid : null };
     },
   };
-}
-
-/** The session id in the browser's cookie, or null. */
-export async function sessionIdFromCookie(): Promise<string | null> {
-  return (await readSessionCookie())?.sessionId() ?? null;
 }

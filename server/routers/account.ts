@@ -1,4 +1,5 @@
 import "server-only";
+import { LINK_TOKEN_PATTERN } from "../services/auth/link-token";
 import { z } from "zod";
 import { changePassword } from "../services/account/change-password";
 import { confirmEmailChange } from "../services/account/confirm-email-change";
@@ -14,7 +15,7 @@ import { text } from "../validation/text";
 import { timeZoneSchema } from "../validation/time-zone";
 import { RESET_REQUESTED_MESSAGE } from "@/lib/account/account-policy";
 
-const token = text({ min: 20, max: 200, trim: false }).regex(/^[A-Za-z0-9_-]+$/, "That doesn't look like a link from one of our emails.");
+const token = text({ min: 20, max: 200, trim: false }).regex(LINK_TOKEN_PATTERN, "That doesn't look like a link from one of our emails.");
 const email = text({ max: 254 }).email("Please enter an email address, like name@example.com.");
 // Never trimmed: every character of a password counts.
 const password = text({ min: 1, max: 1000, trim: false, empty: "Please enter a password." });

@@ -1,4 +1,5 @@
 import "server-only";
+import { LINK_TOKEN_PATTERN } from "../services/auth/link-token";
 import { z } from "zod";
 import { acceptInvitation } from "../services/invitations/accept";
 import { createInvitation } from "../services/invitations/create";
@@ -12,7 +13,7 @@ import { invitationOutputs as out } from "./outputs/invitations";
 import { idSchema } from "../validation/ids";
 import { text } from "../validation/text";
 
-const token = text({ min: 20, max: 200, trim: false }).regex(/^[A-Za-z0-9_-]+$/, "That doesn't look like an invitation link.");
+const token = text({ min: 20, max: 200, trim: false }).regex(LINK_TOKEN_PATTERN, "That doesn't look like an invitation link.");
 
 export const invitationsRouter = router({
   create: coachProcedure

@@ -9,7 +9,7 @@ import { idSchema } from "../validation/ids";
 export const sessionsRouter = router({
   /** Ends the caller's own session on the server (sign-out); the token is cleared by next-auth. */
   end: authedProcedure.input(noInput).mutation(async ({ ctx }) => {
-    await signOutSession(ctx.db, ctx.session.sessionId);
+    await signOutSession(ctx.db, { sessionId: ctx.session.sessionId, practiceId: ctx.session.practiceId });
     return { ended: true as const };
   }),
   /** Your own open sessions, "this device" marked. */

@@ -153,7 +153,11 @@ function datasetSteps(preset: Preset, passwordHash: string): Step[] {
         insert into users (id, practice_id, email, name, role, password_hash, created_at)
         select id, practice_id, 'client' || lpad(pno::text, 2, '0') || '-' || lpad(kno::text, 4, '0') || '@bench.hearth.test',
                ${name("kno * 13 + pno", "kno / 20 + pno * 7")} || ' ' || kno, 'client', '${hash}', now() - interval '450 days'
-        from bench_client;`,
+        from bench_client;
+        -- Their entries in the email directory (decision 0030), as the app writes them with every user.
+        insert into email_directory (email, practice_id, user_id)
+        select lower(u.email), u.practice_id, u.id from users u
+        where u.id in (select id from bench_coach union all select id from bench_client);`,
     },
     {
       table: "coach_clients",

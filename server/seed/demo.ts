@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { coachClients, exercises, practices, users } from "@/db/schema";
+import { coachClients, exercises, practices } from "@/db/schema";
+import { insertUsers } from "@/server/services/people/email-directory";
 import { createPractice } from "@/server/services/practices/create-practice";
 import { hashPassword } from "@/server/services/auth/password-hash";
 import { createAssignments } from "@/server/services/assignments/create";
@@ -38,10 +39,10 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const others = Object.entries(demoAccounts).filter(([key]) => key !== "admin");
-    const inserted = await tx
-      .insert(users)
-      .values(others.map(([, a]) => ({ practiceId, name: a.name, email: a.email, role: a.role, passwordHash })))
-      .returning({ id: users.id, email: users.email });
+    const inserted = await insertUsers(
+      tx,
+      others.map(([, a]) => ({ practiceId, name: a.name, email: a.email, role: a.role, passwordHash })),
+    );
     const idOf = (key: keyof typeof demoAccounts) => inserted.find((u) => u.email === demoAccounts[key].email)!.id;
     await tx.insert(coachClients).values(links.map(([coach, client]) => ({ practiceId, coachId: idOf(coach), clientId: idOf(client) })));
 

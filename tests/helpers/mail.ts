@@ -34,7 +34,7 @@ export function failingTransport(message = "Connection refused by the mail serve
 
 /** The token in an invitation email's link. */
 export function tokenFromEmail(text: string): string {
-  const match = /\/invite\/([A-Za-z0-9_-]+)/.exec(text);
+  const match = /\/invite\/([A-Za-z0-9_.-]+)/.exec(text);
   if (!match) throw new Error(`No invitation link in:\n${text}`);
   return match[1]!;
 }

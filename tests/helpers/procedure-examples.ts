@@ -277,8 +277,8 @@ export const procedureExamples: Record<string, Example> = {
   "clients.overviewTotals": () => ({}),
 
   "emailPreferences.get": () => ({}),
-  "emailPreferences.unsubscribe": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created") }),
-  "emailPreferences.unsubscribeInfo": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created") }),
+  "emailPreferences.unsubscribe": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created", x.ids.practiceA) }),
+  "emailPreferences.unsubscribeInfo": (x) => ({ token: unsubscribeToken(x.ids.client, "assignment.created", x.ids.practiceA) }),
   "emailPreferences.update": () => ({ quietHours: { from: 22 * 60, until: 7 * 60 } }),
 
   "enrolments.create": async (x) => ({ programId: await x.fresh.program(), clientIds: [x.ids.client], startDate: today() }),

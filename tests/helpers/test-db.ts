@@ -28,7 +28,7 @@ export async function useTestDatabase(options: { onQuery?: (query: string, param
   }
   const dump = inject("pgliteDump");
   if (!dump) throw new Error("The test database template is missing: is tests/setup/global-setup.ts configured?");
-  const handle = await openDatabase({ driver: "pglite", loadDataDir: new Blob([fs.readFileSync(dump)]) });
+  const handle = await openDatabase({ driver: "pglite", loadDataDir: new Blob([fs.readFileSync(dump)]), onQuery: options.onQuery });
   afterAll(() => handle.close());
   return handle;
 }

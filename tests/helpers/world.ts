@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { coachClients, users } from "@/db/schema";
+import { insertUsers } from "@/server/services/people/email-directory";
 import { resolveSession, signInWithPassword, type SessionLimits } from "@/server/services/auth/sessions";
 import { hashPassword } from "@/server/services/auth/password-hash";
 import { createPractice } from "@/server/services/practices/create-practice";
@@ -18,10 +19,8 @@ export type Caller = ReturnType<typeof createCaller>;
 
 /** Adds a user to a practice; returns its id. */
 export async function addUser(db: Database, practiceId: string, role: Role, name: string, email: string): Promise<string> {
-  const [row] = await db
-    .insert(users)
-    .values({ practiceId, role, name, email, passwordHash: await passwordHash() })
-    .returning({ id: users.id });
+  const hash = await passwordHash();
+  const [row] = await db.transaction((tx) => insertUsers(tx, [{ practiceId, role, name, email, passwordHash: hash }]));
   return row!.id;
 }
 

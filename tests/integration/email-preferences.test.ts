@@ -82,13 +82,17 @@ describe("choosing which emails come", () => {
     expect(email!.unsubscribeUrl).toMatch(/\/unsubscribe\/[^/]+$/);
     for (const part of [email!.text, email!.html!]) expect(part).toContain("choose which emails you get");
     expect(email!.text).toMatch(/on your account page: \S+\/account$/);
-    expect(verifyUnsubscribeToken(email!.unsubscribeUrl!.split("/unsubscribe/")[1]!)).toEqual({ userId: world.ids.client2, kind: "assignment.created" });
+    expect(verifyUnsubscribeToken(email!.unsubscribeUrl!.split("/unsubscribe/")[1]!)).toEqual({
+      userId: world.ids.client2,
+      kind: "assignment.created",
+      practiceId: world.ids.practiceA,
+    });
   });
 });
 
 describe("one-click unsubscribe", () => {
   it("turns that kind off for the person the link names, without signing in, once, with an audit event", async () => {
-    const token = unsubscribeToken(world.ids.client, "feedback.reply");
+    const token = unsubscribeToken(world.ids.client, "feedback.reply", world.ids.practiceA);
     expect(await callers.anonymous.emailPreferences.unsubscribeInfo({ token })).toMatchObject({ kind: "feedback.reply" });
     const audits = await preferenceAudits(world.ids.client);
     expect(await callers.anonymous.emailPreferences.unsubscribe({ token })).toEqual({ done: true });
@@ -99,11 +103,35 @@ describe("one-click unsubscribe", () => {
     expect((await settingsOf(world.ids.client2))["feedback.reply"]).toBeUndefined();
   });
 
+  it("still accepts a link sent before the practice was carried (person, kind, signature)", async () => {
+    const token = unsubscribeToken(world.ids.otherClient, "feedback.reply", null);
+    expect(token.startsWith(`${world.ids.otherClient}.feedback.reply.`)).toBe(true);
+    expect(verifyUnsubscribeToken(token)).toEqual({ userId: world.ids.otherClient, kind: "feedback.reply", practiceId: null });
+    expect(await callers.anonymous.emailPreferences.unsubscribe({ token })).toEqual({ done: true });
+    expect((await settingsOf(world.ids.otherClient))["feedback.reply"]).toBe("off");
+  });
+
+  it("changes nothing for a signed token whose practice isn't the person's", async () => {
+    const before = await settingsOf(world.ids.clientB);
+    const token = unsubscribeToken(world.ids.clientB, "feedback.reply", world.ids.practiceA);
+    expect(await callers.anonymous.emailPreferences.unsubscribe({ token })).toEqual({ done: true }); // says nothing to a stranger
+    expect(await settingsOf(world.ids.clientB)).toEqual(before);
+  });
+
   it("refuses a tampered or foreign token and changes nothing", async () => {
-    const good = unsubscribeToken(world.ids.client2, "assignment.reminder");
-    const [, kind, signature] = good.split(".");
-    const otherSignature = unsubscribeToken(world.ids.client2, "assignment.created").split(".")[2]!;
+    // Kinds hold dots, so a token's signature is what follows its last one.
+    const signatureOf = (token: string) => token.slice(token.lastIndexOf(".") + 1);
+    const kind = "assignment.reminder";
+    const good = unsubscribeToken(world.ids.client2, kind, null);
+    const signature = signatureOf(good);
+    const otherSignature = signatureOf(unsubscribeToken(world.ids.client2, "assignment.created", null));
+    const practiceSignature = signatureOf(unsubscribeToken(world.ids.client2, kind, world.ids.practiceA));
+    const oldSignature = signature;
     const tampered = [
+      `${world.ids.practiceB}.${world.ids.client2}.assignment.reminder.${practiceSignature}`, // another practice under this signature
+      `${world.ids.client2}.assignment.reminder.${practiceSignature}`, // the practice dropped
+      `${world.ids.practiceA}.${world.ids.client2}.assignment.reminder.${oldSignature}`, // a practice added to an old token
+      `not-a-practice-id-but-36-characters.${world.ids.client2}.assignment.reminder.${practiceSignature}`,
       `${world.ids.client}.${kind}.${signature}`, // someone else's id under this signature
       `${world.ids.client2}.assignment.created.${signature}`, // another kind under this signature
       `${world.ids.client2}.${kind}.${otherSignature}`,

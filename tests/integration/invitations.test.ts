@@ -42,7 +42,9 @@ describe("invitations.create", () => {
     expect(queued!.textBody).toContain("Hello Noor,");
     expect(queued!.textBody).toContain("http://localhost:3000/invite/");
     const token = tokenFromEmail(queued!.textBody);
-    expect(hashInvitationToken(token)).toBe(row!.tokenHash);
+    const [practiceId, secret] = token.split(".");
+    expect(practiceId).toBe(world.ids.practiceA);
+    expect(hashInvitationToken(secret!)).toBe(row!.tokenHash);
     // Until it is sent, the pending email is the only place the link exists.
     expect(await tablesContaining(db, token)).toEqual(["outbox_emails"]);
 

@@ -29,7 +29,7 @@ const pageRequest = vi.hoisted(() => ({ db: undefined as unknown, sessionId: "" 
 vi.mock("@/server/db", () => ({ getDb: async () => pageRequest.db }));
 vi.mock("@/server/auth/next-auth", () => ({ auth: async () => ({ sessionId: pageRequest.sessionId }) }));
 vi.mock("@/server/auth/session-token", () => ({
-  readSessionCookie: async () => (pageRequest.sessionId ? { token: pageRequest.sessionId, sessionId: async () => pageRequest.sessionId } : null),
+  readSessionCookie: async () => (pageRequest.sessionId ? { token: pageRequest.sessionId, sessionKey: async () => ({ sessionId: pageRequest.sessionId, practiceId: null }) } : null),
 }));
 
 /**

@@ -80,7 +80,7 @@ describe("each role sees their own notifications", () => {
     const invitationMail = memoryTransport();
     await callers.otherCoach.invitations.create({ email: "menu-invitee@example.test", role: "client" });
     await runJobs(db, invitationMail);
-    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(invitationMail.sent.find((e) => e.to === "menu-invitee@example.test")!.text)![1]!;
+    const token = /\/invite\/([A-Za-z0-9_.-]+)/.exec(invitationMail.sent.find((e) => e.to === "menu-invitee@example.test")!.text)![1]!;
     await callers.anonymous.invitations.accept({ token, name: "Ines Invitee", password: "a calm river at dusk" });
     await runJobs(db, memoryTransport());
     const items = await listOf(callers.otherCoach);
@@ -284,7 +284,7 @@ describe("emails waiting when a kind is turned off are withdrawn, not sent", () 
 
   it("turned off with the one-click unsubscribe link; a kind still on is sent as before", async () => {
     const p = await heldEmail();
-    await callers.anonymous.emailPreferences.unsubscribe({ token: unsubscribeToken(p.clientId, "assignment.created") });
+    await callers.anonymous.emailPreferences.unsubscribe({ token: unsubscribeToken(p.clientId, "assignment.created", null) });
     const transport = memoryTransport();
     await runJobs(db, transport, morning);
     expect(transport.sent.filter((e) => e.to === p.clientEmail)).toEqual([]);

@@ -12,6 +12,14 @@ const GLOBAL_TABLES: Record<string, string> = {
   sign_in_limits: "counters per hashed address and email, kept before anyone knows which practice is signing in",
 };
 
+/**
+ * Tables that stay on the Citus coordinator though they name a practice: looked up before the practice is known, so
+ * they are never distributed. A foreign key from one into a distributed table can't be kept, so they have none.
+ */
+const COORDINATOR_LOCAL: Record<string, string> = {
+  email_directory: "sign-in and address uniqueness find the practice here, by email (decision 0030)",
+};
+
 /** Tenant tables still reached through their person only: practice_id is to be added before distributing (decision 0030). */
 const NOT_YET_KEYED: Record<string, string> = {};
 
@@ -48,10 +56,23 @@ describe("every tenant table is keyed by practice", () => {
 
   it("keeps its lists honest: every listed table exists, and a table listed as not yet keyed isn't keyed already", () => {
     const names = new Set(tables.map((t) => t.name));
-    for (const name of [...Object.keys(GLOBAL_TABLES), ...Object.keys(NOT_YET_KEYED), ...Object.keys(PRACTICE_MAY_BE_NULL)]) {
+    for (const name of [
+      ...Object.keys(GLOBAL_TABLES),
+      ...Object.keys(NOT_YET_KEYED),
+      ...Object.keys(PRACTICE_MAY_BE_NULL),
+      ...Object.keys(COORDINATOR_LOCAL),
+    ]) {
       expect(names, `listed table ${name}`).toContain(name);
     }
     const keyedNow = tables.filter((t) => t.name in NOT_YET_KEYED && t.columns.some((c) => c.name === "practice_id")).map((t) => t.name);
     expect(keyedNow, "now keyed by practice: remove from NOT_YET_KEYED").toEqual([]);
+  });
+
+  it("gives a coordinator-local table no foreign keys, and keeps the email directory keyed by the address alone", () => {
+    const local = tables.filter((t) => t.name in COORDINATOR_LOCAL);
+    expect(local.map((t) => t.name).sort()).toEqual(Object.keys(COORDINATOR_LOCAL).sort());
+    for (const t of local) expect(t.foreignKeys.map((k) => k.getName()), `${t.name} foreign keys`).toEqual([]);
+    const directory = local.find((t) => t.name === "email_directory")!;
+    expect(directory.columns.filter((c) => c.primary).map((c) => c.name)).toEqual(["email"]);
   });
 });

@@ -7,9 +7,10 @@ import { recordAudit } from "@/server/audit";
 import { ConflictError } from "@/server/errors";
 import { isUniqueViolation } from "../db-errors";
 import { EmailLinkUnavailableError } from "./errors";
-import { ADDRESS_UNAVAILABLE, addressTaken } from "./request-email-change";
+import { addressTaken, moveEmail } from "../people/email-directory";
+import { ADDRESS_UNAVAILABLE } from "./request-email-change";
 import { queueSecurityNotice } from "./security-notice";
-import { hashAccountToken } from "./tokens";
+import { accountTokenMatch } from "./tokens";
 import type { RequestOrigin } from "./when-and-where";
 
 /**
@@ -23,22 +24,23 @@ export async function confirmEmailChange(db: Queryable, input: { token: string }
       .set({ usedAt: now })
       .where(
         and(
-          eq(accountTokens.tokenHash, hashAccountToken(input.token)),
+          accountTokenMatch(input.token),
           eq(accountTokens.purpose, "email_change"),
           isNull(accountTokens.usedAt),
           gt(accountTokens.expiresAt, now),
         ),
       )
-      .returning({ id: accountTokens.id, userId: accountTokens.userId, newEmail: accountTokens.newEmail });
+      .returning({ id: accountTokens.id, userId: accountTokens.userId, practiceId: accountTokens.practiceId, newEmail: accountTokens.newEmail });
     if (!claimed?.newEmail) throw new EmailLinkUnavailableError();
     const [user] = await tx
       .select({ id: users.id, practiceId: users.practiceId, email: users.email, disabledAt: users.disabledAt })
       .from(users)
-      .where(eq(users.id, claimed.userId));
+      .where(and(eq(users.practiceId, claimed.practiceId), eq(users.id, claimed.userId)));
     if (!user || user.disabledAt) throw new EmailLinkUnavailableError();
     if (await addressTaken(tx, claimed.newEmail, user.id)) throw new ConflictError(ADDRESS_UNAVAILABLE);
     try {
-      await tx.update(users).set({ email: claimed.newEmail, updatedAt: now }).where(eq(users.id, user.id));
+      await tx.update(users).set({ email: claimed.newEmail, updatedAt: now }).where(and(eq(users.practiceId, user.practiceId), eq(users.id, user.id)));
+      await moveEmail(tx, { userId: user.id, from: user.email, to: claimed.newEmail });
       forgetCachedSessions();
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(ADDRESS_UNAVAILABLE);

@@ -1,4 +1,5 @@
 import "server-only";
+import { moveEmail } from "../people/email-directory";
 import { forgetCachedSessions } from "../auth/session-cache";
 import { and, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
@@ -107,11 +108,12 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
   await renameInOtherEmails(tx, actor.practiceId, client.name);
   await tx.execute(sql`select hearth_scrub_audit_person(${client.id}::uuid, ${client.name}, ${client.email})`);
 
+  const tombstoneEmail = `former-client-${client.id}@deleted.invalid`;
   await tx
     .update(users)
     .set({
       name: FORMER_CLIENT_NAME,
-      email: `former-client-${client.id}@deleted.invalid`,
+      email: tombstoneEmail,
       // Not a hash: no password ever verifies against it.
       passwordHash: "!deleted",
       timeZone: "UTC",
@@ -121,6 +123,8 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
       updatedAt: now,
     })
     .where(and(eq(users.practiceId, actor.practiceId), eq(users.id, client.id)));
+  // Their address is free again; the directory entry follows the tombstone.
+  await moveEmail(tx, { userId: client.id, from: client.email, to: tombstoneEmail });
   forgetCachedSessions();
 
   await recordAudit(tx, {

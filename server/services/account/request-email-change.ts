@@ -1,7 +1,9 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accountTokens, users } from "@/db/schema";
+import { accountTokens } from "@/db/schema";
+import { practiceLinkToken } from "../auth/link-token";
+import { addressTaken } from "../people/email-directory";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { ACCOUNT_LINKS } from "@/lib/account/account-policy";
@@ -14,15 +16,6 @@ import { appLink, hashAccountToken, newAccountToken } from "./tokens";
 import type { RequestOrigin } from "./when-and-where";
 
 export const ADDRESS_UNAVAILABLE = "That address can't be used. Please choose another.";
-
-export const addressTaken = async (db: Queryable, email: string, exceptUserId: string) =>
-  (
-    await db
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email} and ${users.id} <> ${exceptUserId}`)
-      .limit(1)
-  ).length > 0;
 
 /**
  * Sends a single-use link to the new address, and a notice to the current one. The account's address changes
@@ -41,7 +34,7 @@ export async function requestEmailChange(
   // The person is signed in; a plain refusal without saying why is enough.
   if (await addressTaken(db, newEmail, user.id)) throw new ConflictError(ADDRESS_UNAVAILABLE, { field: "newEmail" });
 
-  const token = newAccountToken();
+  const secret = newAccountToken();
   const expiresAt = new Date(now.getTime() + ACCOUNT_LINKS.emailChangeHours * 3_600_000);
   return db.transaction(async (tx) => {
     await tx
@@ -52,9 +45,9 @@ export async function requestEmailChange(
       );
     const [row] = await tx
       .insert(accountTokens)
-      .values({ userId: user.id, practiceId: user.practiceId, purpose: "email_change", tokenHash: hashAccountToken(token), newEmail, expiresAt, createdAt: now })
+      .values({ userId: user.id, practiceId: user.practiceId, purpose: "email_change", tokenHash: hashAccountToken(secret), newEmail, expiresAt, createdAt: now })
       .returning({ id: accountTokens.id });
-    const message = confirmEmailChangeEmail({ name: user.name, timeZone: user.timeZone, at: now, link: appLink(`/confirm-email/${token}`) });
+    const message = confirmEmailChangeEmail({ name: user.name, timeZone: user.timeZone, at: now, link: appLink(`/confirm-email/${practiceLinkToken(user.practiceId, secret)}`) });
     await enqueueEmail(tx, { practiceId: user.practiceId, to: newEmail, ...message }, now);
     await queueSecurityNotice(tx, { userId: user.id, practiceId: user.practiceId, kind: "email_change_requested", at: now, origin, newEmail });
     await recordAudit(tx, {

@@ -1,16 +1,18 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accountTokens, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ACCOUNT_LINKS } from "@/lib/account/account-policy";
 import { enqueueEmail } from "../mail/outbox";
+import { practiceLinkToken } from "../auth/link-token";
+import { findByEmail } from "../people/email-directory";
 import { passwordResetEmail } from "./account-emails";
 import { countResetRequest } from "./limits";
 import { appLink, hashAccountToken, newAccountToken } from "./tokens";
 import type { RequestOrigin } from "./when-and-where";
 
-/** No account has this id: lets the unknown-address path run the same statements as the known one. */
+/** No account or practice has this id: lets the unknown-address path run the same statements as the known one. */
 const NO_USER = "00000000-0000-0000-0000-000000000000";
 
 /**
@@ -22,15 +24,17 @@ const NO_USER = "00000000-0000-0000-0000-000000000000";
 export async function requestPasswordReset(db: Queryable, input: { email: string }, origin: RequestOrigin, now = new Date()): Promise<void> {
   const email = input.email.trim().toLowerCase();
   const { mayEmail } = await countResetRequest(db, { email, clientAddress: origin.address });
-  const token = newAccountToken();
-  const tokenHash = hashAccountToken(token);
+  const secret = newAccountToken();
+  const tokenHash = hashAccountToken(secret);
   const expiresAt = new Date(now.getTime() + ACCOUNT_LINKS.passwordResetMinutes * 60_000);
 
   await db.transaction(async (tx) => {
+    // The directory names the practice; an unknown address reads the users row of nobody, like the known one.
+    const entry = await findByEmail(tx, email);
     const [user] = await tx
       .select({ id: users.id, practiceId: users.practiceId, name: users.name, timeZone: users.timeZone, disabledAt: users.disabledAt })
       .from(users)
-      .where(sql`lower(${users.email}) = ${email}`)
+      .where(and(eq(users.practiceId, entry?.practiceId ?? NO_USER), eq(users.id, entry?.userId ?? NO_USER)))
       .limit(1);
     const sending = user !== undefined && !user.disabledAt && mayEmail;
     if (sending) {
@@ -40,7 +44,7 @@ export async function requestPasswordReset(db: Queryable, input: { email: string
         .set({ usedAt: now })
         .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
       await tx.insert(accountTokens).values({ userId: user.id, practiceId: user.practiceId, purpose: "password_reset", tokenHash, expiresAt, createdAt: now });
-      const message = passwordResetEmail({ name: user.name, timeZone: user.timeZone, at: now, origin, link: appLink(`/reset-password/${token}`) });
+      const message = passwordResetEmail({ name: user.name, timeZone: user.timeZone, at: now, origin, link: appLink(`/reset-password/${practiceLinkToken(user.practiceId, secret)}`) });
       await enqueueEmail(tx, { practiceId: user.practiceId, to: email, ...message }, now);
     } else {
       // The same round trips as above, touching nothing.
@@ -49,7 +53,11 @@ export async function requestPasswordReset(db: Queryable, input: { email: string
         .set({ usedAt: now })
         .where(and(eq(accountTokens.userId, NO_USER), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
       await tx.select({ id: accountTokens.id }).from(accountTokens).where(eq(accountTokens.tokenHash, tokenHash)).limit(1);
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, NO_USER)).limit(1);
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.practiceId, NO_USER), eq(users.id, NO_USER)))
+        .limit(1);
     }
     await recordAudit(tx, {
       practiceId: user?.practiceId ?? null,

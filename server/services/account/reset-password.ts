@@ -9,18 +9,18 @@ import { newPasswordProblem } from "../auth/password-strength";
 import { setPasswordEndingSessions } from "./end-sessions";
 import { ResetLinkUnavailableError } from "./errors";
 import { queueSecurityNotice } from "./security-notice";
-import { hashAccountToken } from "./tokens";
+import { accountTokenMatch } from "./tokens";
 import type { RequestOrigin } from "./when-and-where";
 
-const usableResetLink = (tokenHash: string, now: Date) =>
-  and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now));
+const usableResetLink = (token: string, now: Date) =>
+  and(accountTokenMatch(token), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now));
 
 async function findUsableResetLink(db: Queryable, token: string, now: Date) {
   const [found] = await db
     .select({ tokenId: accountTokens.id, userId: users.id, practiceId: users.practiceId, email: users.email, name: users.name })
     .from(accountTokens)
-    .innerJoin(users, eq(users.id, accountTokens.userId))
-    .where(and(usableResetLink(hashAccountToken(token), now), isNull(users.disabledAt)))
+    .innerJoin(users, and(eq(users.practiceId, accountTokens.practiceId), eq(users.id, accountTokens.userId)))
+    .where(and(usableResetLink(token, now), isNull(users.disabledAt)))
     .limit(1);
   if (!found) throw new ResetLinkUnavailableError();
   return found;
@@ -52,7 +52,7 @@ export async function resetPassword(
     const [claimed] = await tx
       .update(accountTokens)
       .set({ usedAt: now })
-      .where(and(eq(accountTokens.id, link.tokenId), usableResetLink(hashAccountToken(input.token), now)))
+      .where(and(eq(accountTokens.practiceId, link.practiceId), eq(accountTokens.id, link.tokenId), usableResetLink(input.token, now)))
       .returning({ id: accountTokens.id });
     if (!claimed) throw new ResetLinkUnavailableError();
     // Any other reset link sent to the person stops working too.

@@ -1,6 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { accountTokens } from "@/db/schema";
 import { env } from "@/server/env";
+import { readLinkToken } from "../auth/link-token";
 
 /** 32 random bytes: the token travels only in the email; the database keeps its SHA-256. */
 export function newAccountToken(): string {
@@ -9,6 +12,15 @@ export function newAccountToken(): string {
 
 export function hashAccountToken(token: string): string {
   return crypto.createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/**
+ * Finds a link's row: by the hash of its secret, within its practice when the link names one (links sent before
+ * the practice was carried don't).
+ */
+export function accountTokenMatch(token: string) {
+  const { practiceId, secret } = readLinkToken(token);
+  return and(practiceId ? eq(accountTokens.practiceId, practiceId) : undefined, eq(accountTokens.tokenHash, hashAccountToken(secret)));
 }
 
 /** An absolute link into Hearth, for emails. */

@@ -1,11 +1,12 @@
 import "server-only";
 import { forgetCachedSessions } from "./session-cache";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { practices, secondFactors, userSessions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { SessionUser } from "@/lib/people/roles";
 import { policy } from "@/server/policy";
+import { findByEmail } from "../people/email-directory";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
 import { beginSignInAttempt } from "./throttle";
 
@@ -14,10 +15,29 @@ export type SessionLimits = { idleMinutes: number; maxHours: number };
 /** lastSeenAt is refreshed at most this often, so reading a page isn't a write every time. */
 const TOUCH_INTERVAL_MS = 30_000;
 
+/** No practice or person has this id. */
+const NO_ONE = "00000000-0000-0000-0000-000000000000";
+
 /** A session held at the second step (or at enrolment) must be completed within this time. */
 const PENDING_STEP_MINUTES = 15;
 
 export type PendingStep = "second_factor" | "enrol";
+
+/**
+ * A session id and the practice it belongs to, as next-auth's token carries them (`sid`, `pid`), so the lookup
+ * names the practice (decision 0030). Tokens issued before `pid` existed carry none: practiceId null, and the
+ * lookup goes by the session id alone.
+ */
+export type SessionKey = { sessionId: string; practiceId: string | null };
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** A well-formed key, or null for one that can't name a session. */
+function sessionKey(session: string | SessionKey): SessionKey | null {
+  const key = typeof session === "string" ? { sessionId: session, practiceId: null } : session;
+  if (!UUID.test(key.sessionId) || (key.practiceId !== null && !UUID.test(key.practiceId))) return null;
+  return key;
+}
 /** A session that has passed the password but not yet the second step: it may reach only that step's page. */
 export type PendingSession = SessionUser & { pendingStep: PendingStep };
 
@@ -33,13 +53,16 @@ export async function signInWithPassword(
   input: { email: string; password: string; clientAddress?: string; userAgent?: string },
   limits: SessionLimits,
   now = new Date(),
-): Promise<{ sessionId: string; userId: string; pendingStep: PendingStep | null } | null> {
+): Promise<{ sessionId: string; userId: string; practiceId: string; pendingStep: PendingStep | null } | null> {
   const email = input.email.trim().toLowerCase();
   const attempt = await beginSignInAttempt(db, { email, clientAddress: input.clientAddress ?? "local" });
+  // The directory names the practice; the users row is then read within it (decision 0030). An unknown address
+  // runs the same read for an id nobody has, so both paths cost the same round trips.
+  const entry = await findByEmail(db, email);
   const [user] = await db
     .select()
     .from(users)
-    .where(sql`lower(${users.email}) = ${email}`)
+    .where(and(eq(users.practiceId, entry?.practiceId ?? NO_ONE), eq(users.id, entry?.userId ?? NO_ONE)))
     .limit(1);
 
   if (!user) {
@@ -90,7 +113,7 @@ export async function signInWithPassword(
     });
     return session!.id;
   });
-  return { sessionId, userId: user.id, pendingStep };
+  return { sessionId, userId: user.id, practiceId: user.practiceId, pendingStep };
 }
 
 /** Someone with a second factor must enter a code; someone whose practice requires one and has none must set it up. */
@@ -111,8 +134,8 @@ async function pendingStepFor(db: Queryable, user: { id: string; practiceId: str
  * user, a changed role (session version bump), an idle or expired session is refused at once.
  * A session still waiting for its second step is null here: signed out everywhere but that step.
  */
-export async function resolveSession(db: Queryable, sessionId: string, limits: SessionLimits, now = new Date()): Promise<SessionUser | null> {
-  const state = await resolveSessionState(db, sessionId, limits, now);
+export async function resolveSession(db: Queryable, key: string | SessionKey, limits: SessionLimits, now = new Date()): Promise<SessionUser | null> {
+  const state = await resolveSessionState(db, key, limits, now);
   if (!state || state.pendingStep) return null;
   const { pendingStep: _pending, ...session } = state;
   return session;
@@ -121,11 +144,13 @@ export async function resolveSession(db: Queryable, sessionId: string, limits: S
 /** Like resolveSession, but also returns a session held at a pending step (for that step's page and procedures). */
 export async function resolveSessionState(
   db: Queryable,
-  sessionId: string,
+  session: string | SessionKey,
   limits: SessionLimits,
   now = new Date(),
 ): Promise<(SessionUser & { pendingStep: PendingStep | null }) | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const key = sessionKey(session);
+  if (!key) return null;
+  const { sessionId } = key;
   const [row] = await db
     .select({
       session: userSessions,
@@ -141,8 +166,8 @@ export async function resolveSessionState(
       },
     })
     .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .where(eq(userSessions.id, sessionId))
+    .innerJoin(users, and(eq(users.practiceId, userSessions.practiceId), eq(users.id, userSessions.userId)))
+    .where(and(key.practiceId ? eq(userSessions.practiceId, key.practiceId) : undefined, eq(userSessions.id, sessionId)))
     .limit(1);
   if (!row || row.session.endedAt) return null;
 
@@ -154,12 +179,15 @@ export async function resolveSessionState(
     now.getTime() < idleLimit &&
     (!row.session.pendingStep || now.getTime() < row.session.createdAt.getTime() + PENDING_STEP_MINUTES * 60_000);
   if (!valid) {
-    await endSession(db, sessionId, now);
+    await endSession(db, { sessionId, practiceId: row.session.practiceId }, now);
     return null;
   }
 
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
+    await db
+      .update(userSessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(userSessions.practiceId, row.session.practiceId), eq(userSessions.id, sessionId)));
   }
   return {
     sessionId,
@@ -176,14 +204,15 @@ export async function resolveSessionState(
 /** Ends a session that is still open; returns whose it was, or null when there was nothing left to end. */
 export async function endSession(
   db: Queryable,
-  sessionId: string,
+  session: string | SessionKey,
   now = new Date(),
 ): Promise<{ userId: string; practiceId: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const key = sessionKey(session);
+  if (!key) return null;
   const [ended] = await db
     .update(userSessions)
     .set({ endedAt: now })
-    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)))
+    .where(and(key.practiceId ? eq(userSessions.practiceId, key.practiceId) : undefined, eq(userSessions.id, key.sessionId), isNull(userSessions.endedAt)))
     .returning({ userId: userSessions.userId, practiceId: userSessions.practiceId });
   if (ended) forgetCachedSessions();
   return ended ?? null;

@@ -1,15 +1,16 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
 import { recordAudit } from "@/server/audit";
-import { endSession } from "./sessions";
+import { endSession, type SessionKey } from "./sessions";
 
 /**
  * Ends a server-side session, whichever way the person signed out (our sign-out page, next-auth's own
  * signout endpoint). Ending one twice is harmless and is recorded once.
  */
-export async function signOutSession(db: Queryable, sessionId: string): Promise<void> {
+export async function signOutSession(db: Queryable, session: string | SessionKey): Promise<void> {
+  const sessionId = typeof session === "string" ? session : session.sessionId;
   await db.transaction(async (tx) => {
-    const ended = await endSession(tx, sessionId);
+    const ended = await endSession(tx, session);
     if (!ended) return;
     await recordAudit(tx, {
       practiceId: ended.practiceId,

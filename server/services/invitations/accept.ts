@@ -1,30 +1,23 @@
 import "server-only";
 import { enqueueJob } from "@/server/jobs/enqueue";
 import { QUEUES } from "@/server/jobs/queues";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { coachClients, invitations, users } from "@/db/schema";
+import { coachClients, invitations } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { hashPassword } from "../auth/password-hash";
 import { newPasswordProblem } from "../auth/password-strength";
 import { isUniqueViolation } from "../db-errors";
+import { addressTaken, insertUsers } from "../people/email-directory";
 import { InvitationUnavailableError } from "./errors";
 import { findUsableInvitation, type UsableInvitation, usableInvitation } from "./find-usable";
-import { hashInvitationToken } from "./tokens";
 
 /** One address, one account (in one practice): an invitation never makes a second account or moves one. */
 const accountExists = (invitation: UsableInvitation) =>
   new ConflictError(
     `There's already a Hearth account for this email address, so this invitation can't make another one. You can sign in to that account as usual, or ask ${invitation.inviterName} to invite a different email address.`,
   );
-
-const accountFor = (db: Queryable, email: string) =>
-  db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .limit(1);
 
 /**
  * Creates the invited person's account. The invitation is claimed with a conditional UPDATE in
@@ -38,7 +31,7 @@ export async function acceptInvitation(
 ): Promise<{ email: string }> {
   const invitation = await findUsableInvitation(db, input.token, now);
   // Said first, so nobody chooses a password for an invitation that can't be accepted; checked again below for races.
-  if ((await accountFor(db, invitation.email)).length > 0) throw accountExists(invitation);
+  if (await addressTaken(db, invitation.email)) throw accountExists(invitation);
   const name = input.name.trim();
   if (!name) throw new InvalidInputError("Please tell us your name.", { field: "name" });
   const problem = await newPasswordProblem(input.password, { email: invitation.email, name });
@@ -50,19 +43,17 @@ export async function acceptInvitation(
     const [claimed] = await tx
       .update(invitations)
       .set({ acceptedAt: now })
-      .where(and(eq(invitations.id, invitation.id), usableInvitation(hashInvitationToken(input.token), now)))
+      .where(and(eq(invitations.practiceId, invitation.practiceId), eq(invitations.id, invitation.id), usableInvitation(input.token, now)))
       .returning({ id: invitations.id });
     if (!claimed) throw new InvitationUnavailableError();
 
-    const [existing] = await accountFor(tx, invitation.email);
-    if (existing) throw accountExists(invitation);
+    if (await addressTaken(tx, invitation.email)) throw accountExists(invitation);
 
     let userId: string;
     try {
-      const [user] = await tx
-        .insert(users)
-        .values({ practiceId: invitation.practiceId, email: invitation.email, name, role: invitation.role, passwordHash, createdAt: now, updatedAt: now })
-        .returning({ id: users.id });
+      const [user] = await insertUsers(tx, [
+        { practiceId: invitation.practiceId, email: invitation.email, name, role: invitation.role, passwordHash, createdAt: now, updatedAt: now },
+      ]);
       userId = user!.id;
     } catch (error) {
       if (isUniqueViolation(error)) throw accountExists(invitation);

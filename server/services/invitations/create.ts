@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { invitations, practices, users } from "@/db/schema";
+import { practiceLinkToken } from "../auth/link-token";
+import { findByEmail } from "../people/email-directory";
 import { recordAudit } from "@/server/audit";
 import { env } from "@/server/env";
 import { ConflictError } from "@/server/errors";
@@ -33,11 +35,7 @@ export async function createInvitation(
   authorize(policy.invites(actor, input.role), input.role === "coach" ? "Only an admin can invite coaches." : undefined);
   const email = normalizeEmail(input.email);
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ practiceId: users.practiceId })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email}`)
-      .limit(1);
+    const existing = await findByEmail(tx, email);
     if (existing?.practiceId === actor.practiceId) {
       throw new ConflictError("This person already has an account in your practice, so they don't need an invitation.", { field: "email" });
     }
@@ -57,7 +55,7 @@ export async function createInvitation(
       );
 
     // For an address with an account elsewhere the token is never sent anywhere, so the row can't be accepted.
-    const token = newInvitationToken();
+    const secret = newInvitationToken();
     const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const [invitation] = await tx
       .insert(invitations)
@@ -67,7 +65,7 @@ export async function createInvitation(
         role: input.role,
         inviteeName: input.name?.trim() ?? "",
         invitedById: actor.userId,
-        tokenHash: hashInvitationToken(token),
+        tokenHash: hashInvitationToken(secret),
         expiresAt,
         createdAt: now,
       })
@@ -86,7 +84,7 @@ export async function createInvitation(
     };
     const message = accountElsewhere
       ? accountElsewhereEmail(about)
-      : invitationEmail({ ...about, link: `${env.APP_URL.replace(/\/$/, "")}/invite/${token}`, expiresAt });
+      : invitationEmail({ ...about, link: `${env.APP_URL.replace(/\/$/, "")}/invite/${practiceLinkToken(actor.practiceId, secret)}`, expiresAt });
     await enqueueEmail(tx, { practiceId: actor.practiceId, to: email, ...message }, now);
     // The same event either way: the practice's audit log must not tell the two cases apart.
     await recordAudit(tx, {

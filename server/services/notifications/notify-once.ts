@@ -61,7 +61,7 @@ export async function notifyOnce(db: Database, key: NotificationKey, email: { to
         html,
         notBefore,
         notificationId: created.id,
-        ...(preference ? { unsubscribeUrl: unsubscribeUrl(key.userId, preference) } : {}),
+        ...(preference ? { unsubscribeUrl: unsubscribeUrl(key, preference) } : {}),
       },
       now,
     );

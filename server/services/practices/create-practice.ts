@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
-import { practices, users } from "@/db/schema";
+import { practices } from "@/db/schema";
+import { insertUsers } from "../people/email-directory";
 import { installStarterLibrary } from "../content/starter/install";
 import { hashPassword } from "../auth/password-hash";
 
@@ -13,16 +14,15 @@ export async function createPractice(
   input: { name: string; admin: { name: string; email: string; password: string } },
 ): Promise<{ practiceId: string; adminId: string }> {
   const [practice] = await tx.insert(practices).values({ name: input.name }).returning({ id: practices.id });
-  const [admin] = await tx
-    .insert(users)
-    .values({
+  const [admin] = await insertUsers(tx, [
+    {
       practiceId: practice!.id,
       name: input.admin.name,
       email: input.admin.email.toLowerCase(),
       role: "admin",
       passwordHash: await hashPassword(input.admin.password),
-    })
-    .returning({ id: users.id });
+    },
+  ]);
   await installStarterLibrary(tx, { practiceId: practice!.id, adminId: admin!.id });
   return { practiceId: practice!.id, adminId: admin!.id };
 }

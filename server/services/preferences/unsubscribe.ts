@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users } from "@/db/schema";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/notifications/preferences";
@@ -23,7 +23,11 @@ export async function unsubscribeWithToken(db: Queryable, token: string, now = n
   const verified = verifyUnsubscribeToken(token);
   if (!verified) return "invalid";
   await db.transaction(async (tx) => {
-    const [person] = await tx.select({ practiceId: users.practiceId }).from(users).where(eq(users.id, verified.userId));
+    // Tokens sent before the practice was carried name the person only.
+    const [person] = await tx
+      .select({ practiceId: users.practiceId })
+      .from(users)
+      .where(and(verified.practiceId ? eq(users.practiceId, verified.practiceId) : undefined, eq(users.id, verified.userId)));
     if (!person) return;
     const owner = { userId: verified.userId, practiceId: person.practiceId };
     const was = await emailSettingOf(tx, owner, verified.kind);
