@@ -10,8 +10,8 @@ import * as schema from "@/db/schema";
  * pinned (a co-located join). Inserts of values carry practice_id (NOT NULL) and go to that shard, so they pass.
  */
 
-/** Kept on the coordinator whatever its columns (decision 0030's table). */
-const COORDINATOR_LOCAL = new Set(["outbox_emails"]);
+/** Kept on the coordinator whatever its columns (decision 0030's table; tests/unit/tenant-tables.test.ts says why). */
+const COORDINATOR_LOCAL = new Set(["outbox_emails", "email_directory"]);
 
 /** Tenant tables and the column they'd be distributed by. */
 export const distributionColumn: Map<string, string> = new Map(

@@ -21,8 +21,9 @@ type EntryPoint = { why: string; pattern?: RegExp; procedures?: string[] };
 /** Where the practice is not known yet (decision 0030, group 1). Kept short: each entry is a reason to route later. */
 const ENTRY_POINTS: EntryPoint[] = [
   {
-    why: "every signed-in request: the session from the cookie, by its id, joined to its person",
-    pattern: /from "user_sessions" inner join "users" on "users"\."id" = "user_sessions"\."user_id" where "user_sessions"\."id" = \$1/,
+    why: "a session token from before the practice was written into it (pid): found by its id alone until it expires",
+    pattern:
+      /from "user_sessions" inner join "users" on \("users"\."practice_id" = "user_sessions"\."practice_id" and "users"\."id" = "user_sessions"\."user_id"\) where "user_sessions"\."id" = \$1 limit/,
   },
   {
     why: "signing out ends the session by its id (next-auth's sign-out event has only the token's session id)",
