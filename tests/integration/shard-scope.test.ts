@@ -16,7 +16,7 @@ import { useWorld } from "../helpers/use-world";
  * every caller is enough.
  */
 
-type EntryPoint = { why: string; pattern?: RegExp; procedures?: string[] };
+type EntryPoint = { why: string; pattern: RegExp };
 
 /** Where the practice is not known yet (decision 0030, group 1). Kept short: each entry is a reason to route later. */
 const ENTRY_POINTS: EntryPoint[] = [
@@ -30,15 +30,11 @@ const ENTRY_POINTS: EntryPoint[] = [
     pattern: /^update "user_sessions" set "ended_at" = \$1 where \("user_sessions"\."id" = \$2 and "user_sessions"\."ended_at" is null\)/,
   },
   { why: "a person found by address: sign-in, reset requests, and the checks that an address is free", pattern: /where lower\("users"\."email"\) = \$1/ },
-  { why: "links from emails (password reset, email change, invitation), found by their token's hash", pattern: /"(account_tokens|invitations)"\."token_hash" = \$\d/ },
-  {
-    why: "flows entered by a link or an address carry on by the person or row the token named; the practice comes with the link",
-    procedures: ["account.confirmEmailChange", "account.requestPasswordReset", "invitations.accept", "emailPreferences.unsubscribe"],
-  },
+  { why: "links from emails found by their token's hash: a link sent before links named their practice, and a reset request's filler read for an unknown address", pattern: /"(account_tokens|invitations)"\."token_hash" = \$\d/ },
 ];
 
-const isEntryPoint = (procedure: string, query: string) =>
-  ENTRY_POINTS.some((e) => (e.pattern ? e.pattern.test(query) : true) && (e.procedures ? e.procedures.includes(procedure) : true));
+const isEntryPoint = (query: string) =>
+  ENTRY_POINTS.some((e) => e.pattern.test(query));
 
 type Sent = { procedure: string; who: string; query: string };
 const sent: Sent[] = [];
@@ -71,7 +67,7 @@ describe.skipIf(!setup)("every request-path statement names its practice (Postgr
 
     const unpinned = new Map<string, string>();
     for (const s of sent) {
-      if (isEntryPoint(s.procedure, s.query) || unpinned.has(s.query)) continue;
+      if (isEntryPoint(s.query) || unpinned.has(s.query)) continue;
       const tables = unpinnedTables(s.query);
       if (tables.length > 0) unpinned.set(s.query, `${s.procedure} as ${s.who}, ${tables.join(" and ")} not pinned to a practice: ${s.query}`);
     }
@@ -88,7 +84,7 @@ describe.skipIf(!setup)("every request-path statement names its practice (Postgr
     current = null;
     const [unscoped, scoped] = sent.map((s) => s.query);
     expect(unpinnedTables(unscoped!)).toEqual(["assignments"]);
-    expect(isEntryPoint("assignments.get", unscoped!)).toBe(false);
+    expect(isEntryPoint(unscoped!)).toBe(false);
     expect(unpinnedTables(scoped!)).toEqual([]);
   });
 });

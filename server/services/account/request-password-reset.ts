@@ -42,7 +42,14 @@ export async function requestPasswordReset(db: Queryable, input: { email: string
       await tx
         .update(accountTokens)
         .set({ usedAt: now })
-        .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
+        .where(
+          and(
+            eq(accountTokens.practiceId, user.practiceId),
+            eq(accountTokens.userId, user.id),
+            eq(accountTokens.purpose, "password_reset"),
+            isNull(accountTokens.usedAt),
+          ),
+        );
       await tx.insert(accountTokens).values({ userId: user.id, practiceId: user.practiceId, purpose: "password_reset", tokenHash, expiresAt, createdAt: now });
       const message = passwordResetEmail({ name: user.name, timeZone: user.timeZone, at: now, origin, link: appLink(`/reset-password/${practiceLinkToken(user.practiceId, secret)}`) });
       await enqueueEmail(tx, { practiceId: user.practiceId, to: email, ...message }, now);
@@ -51,7 +58,14 @@ export async function requestPasswordReset(db: Queryable, input: { email: string
       await tx
         .update(accountTokens)
         .set({ usedAt: now })
-        .where(and(eq(accountTokens.userId, NO_USER), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
+        .where(
+          and(
+            eq(accountTokens.practiceId, NO_USER),
+            eq(accountTokens.userId, NO_USER),
+            eq(accountTokens.purpose, "password_reset"),
+            isNull(accountTokens.usedAt),
+          ),
+        );
       await tx.select({ id: accountTokens.id }).from(accountTokens).where(eq(accountTokens.tokenHash, tokenHash)).limit(1);
       await tx
         .select({ id: users.id })

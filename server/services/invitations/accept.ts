@@ -65,7 +65,10 @@ export async function acceptInvitation(
       // The inviting coach hears that their client joined, from a job queued with the account.
       await enqueueJob(tx, QUEUES.notify, { practiceId: invitation.practiceId, event: "invitation-accepted", subjectId: userId });
     }
-    await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
+    await tx
+      .update(invitations)
+      .set({ acceptedUserId: userId })
+      .where(and(eq(invitations.practiceId, invitation.practiceId), eq(invitations.id, invitation.id)));
     await recordAudit(tx, {
       practiceId: invitation.practiceId,
       actorId: userId,
