@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // The dev server would print server actions' arguments (an invitation token) and invitation URLs.
   logging: { serverFunctions: false, incomingRequests: { ignore: [/\/invite\//] } },
   // Lets several builds (e.g. a second checkout's e2e run) live side by side.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: env.NEXT_DIST_DIR,
   experimental: {
     authInterrupts: true,
     serverActions: {

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -18,5 +19,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // One worker per core. Vitest's default leaves one core to its main process, which mostly waits here: on two
+    // cores that ran the files one at a time (each has a database of its own, so files don't share state).
+    maxWorkers: os.availableParallelism(),
   },
 });

@@ -57,6 +57,8 @@ const envSchema = z.object({
    * server is clearly a local test one: emails kept in the development mailbox (no SMTP_URL) and APP_URL on
    * localhost. Only scripts/e2e-server.ts sets it.
    */
+  /** Where `next build` writes and `next start` reads the build; a second checkout's e2e run can use its own. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   HEARTH_TEST_CLOCK: z.enum(["off", "on"], { error: 'must be "off" or "on" (only the end-to-end test server uses "on").' }).default("off"),
 });
 
@@ -100,4 +102,9 @@ function parseEnv(): Env {
 }
 
 export const env = parseEnv();
+
+/** NEXT_PUBLIC_* variables, which `next build` writes into the browser's JavaScript (none today). */
+export function nextPublicVariables(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith("NEXT_PUBLIC_") && entry[1] !== undefined));
+}
 export const isProduction = env.NODE_ENV === "production";

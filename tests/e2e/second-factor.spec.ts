@@ -5,10 +5,15 @@ import { demoAccounts, expectAccessible, signIn, signOut, test } from "./helpers
 const sam = demoAccounts.coachSam;
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
-/** A code from the same library an authenticator app would use, for a 30-second step after `after` (never reused). */
+/**
+ * A code from the same library an authenticator app would use, for the earliest 30-second step after `after` (a
+ * step is never accepted twice) that the server takes now. It allows one step either side of its clock, as for a
+ * phone whose clock runs a little ahead, so the next step's code works at once (one 30-second wait fewer in all),
+ * and any code given stays good for at least 30 seconds.
+ */
 async function freshCode(secret: string, after: number): Promise<{ code: string; step: number }> {
-  while (stepNow() <= after) await new Promise((r) => setTimeout(r, 500));
-  const step = stepNow();
+  while (stepNow() + 1 <= after) await new Promise((r) => setTimeout(r, 500));
+  const step = Math.max(after + 1, stepNow());
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
   return { code: totp.generate({ timestamp: step * 30_000 + 1_000 }), step };
 }
