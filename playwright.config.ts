@@ -11,7 +11,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Long journeys (several pages, an axe scan on each) take 30–45 s on a quiet 2-core machine; the margin is for a
+  // busy one. Hangs are caught sooner by the expect timeouts below.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
