@@ -71,7 +71,7 @@ export const benchPaths: BenchPath[] = [
     procedure: "answers.setSharing",
     input: (s) => {
       s.flag = !s.flag;
-      return { assignmentId: asClient(s).submittedAssignmentId, shares: [{ promptId: asClient(s).sharePromptId, shared: s.flag }] };
+      return { assignmentId: asClient(s).submittedAssignmentId, coachId: asClient(s).shareCoachId, shares: [{ promptId: asClient(s).sharePromptId, shared: s.flag }] };
     },
   },
   { name: "coach inbox, first page (inbox.list)", role: "coach", kind: "query", budgetMs: 50, procedure: "inbox.list", input: () => ({ limit: 20 }) },

@@ -21,6 +21,8 @@ export type BenchClient = {
   baseVersion: number;
   submittedAssignmentId: string;
   sharePromptId: string;
+  /** The coach of the submitted assignment: the share step names who will see the answer. */
+  shareCoachId: string;
   cookie: string;
 };
 
@@ -42,12 +44,12 @@ export const DEEP_INBOX_OFFSET = 1000;
 
 export async function preparePeople(sql: Sql, count: number, authSecret: string, maxHours: number): Promise<BenchPeople> {
   const clientRows = await sql<
-    { userId: string; email: string; practiceId: string; sessionVersion: number; openAssignmentId: string; textPromptId: string; baseVersion: number; submittedAssignmentId: string; sharePromptId: string }[]
+    { userId: string; email: string; practiceId: string; sessionVersion: number; openAssignmentId: string; textPromptId: string; baseVersion: number; submittedAssignmentId: string; sharePromptId: string; shareCoachId: string }[]
   >`
     with candidates as (
       select u.id as user_id, u.email, u.practice_id, u.session_version,
              row_number() over (partition by u.practice_id order by u.email) as rank,
-             o.id as open_assignment_id, o.text_prompt_id, s.id as submitted_assignment_id, s.prompt_id as share_prompt_id
+             o.id as open_assignment_id, o.text_prompt_id, s.id as submitted_assignment_id, s.prompt_id as share_prompt_id, s.coach_id as share_coach_id
       from users u
       cross join lateral (
         select a.id, p->>'id' as text_prompt_id
@@ -55,14 +57,14 @@ export async function preparePeople(sql: Sql, count: number, authSecret: string,
         where a.practice_id = u.practice_id and a.client_id = u.id and a.status = 'in_progress' and p->>'kind' in ('long_text', 'short_text')
         limit 1) o
       cross join lateral (
-        select a.id, an.prompt_id from assignments a join answers an on an.assignment_id = a.id
+        select a.id, a.coach_id, an.prompt_id from assignments a join answers an on an.assignment_id = a.id
         where a.practice_id = u.practice_id and a.client_id = u.id and a.status = 'submitted' and an.value->>'kind' = 'text'
         limit 1) s
       where u.email like 'client%@bench.hearth.test' and u.role = 'client'
     )
     select c.user_id, c.email, c.practice_id, c.session_version, c.open_assignment_id, c.text_prompt_id,
            coalesce((select an.version from answers an where an.assignment_id = c.open_assignment_id and an.prompt_id = c.text_prompt_id), 0) as base_version,
-           c.submitted_assignment_id, c.share_prompt_id
+           c.submitted_assignment_id, c.share_prompt_id, c.share_coach_id
     from candidates c where c.rank <= ${Math.ceil(count / 10) + 1}
     order by c.rank, c.email limit ${count}`;
 
@@ -92,7 +94,7 @@ export async function preparePeople(sql: Sql, count: number, authSecret: string,
       values (${row.userId}, ${row.practiceId}, ${row.sessionVersion}, now() + ${maxHours} * interval '1 hour', 'hearth bench:http')
       returning id`;
     sessionIds.push(session!.id);
-    const token = await encode({ token: { sub: row.userId, sid: session!.id }, secret: authSecret, salt: SESSION_COOKIE, maxAge: maxHours * 3600 });
+    const token = await encode({ token: { sub: row.userId, sid: session!.id, pid: row.practiceId }, secret: authSecret, salt: SESSION_COOKIE, maxAge: maxHours * 3600 });
     return `${SESSION_COOKIE}=${token}`;
   };
 
@@ -107,6 +109,7 @@ export async function preparePeople(sql: Sql, count: number, authSecret: string,
       baseVersion: Number(row.baseVersion),
       submittedAssignmentId: row.submittedAssignmentId,
       sharePromptId: row.sharePromptId,
+      shareCoachId: row.shareCoachId,
       cookie: await open(row),
     });
   }

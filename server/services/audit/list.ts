@@ -91,8 +91,9 @@ export async function listAuditEvents(
       metadata: auditEvents.metadata,
     })
     .from(auditEvents)
-    .leftJoin(actorUser, and(eq(actorUser.practiceId, auditEvents.practiceId), eq(actorUser.id, auditEvents.actorId)))
-    .leftJoin(subjectUser, and(eq(subjectUser.practiceId, auditEvents.practiceId), eq(subjectUser.id, auditEvents.subjectUserId)))
+    // Pinned to the actor's practice by value (as the inbox is): a column equality made the planner hash-join users.
+    .leftJoin(actorUser, and(eq(actorUser.practiceId, actor.practiceId), eq(actorUser.id, auditEvents.actorId)))
+    .leftJoin(subjectUser, and(eq(subjectUser.practiceId, actor.practiceId), eq(subjectUser.id, auditEvents.subjectUserId)))
     .where(and(auditConditions(actor, input), order.after(input.cursor)))
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);

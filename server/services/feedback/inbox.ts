@@ -72,9 +72,11 @@ export async function listInbox(db: Queryable, actor: Actor, input: { cursor?: T
       unread: sql<boolean>`${unreadSql}`.mapWith(Boolean),
     })
     .from(answers)
-    .innerJoin(assignments, and(eq(assignments.practiceId, answers.practiceId), eq(assignments.id, answers.assignmentId)))
-    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, assignments.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
-    .innerJoin(users, and(eq(users.practiceId, answers.practiceId), eq(users.id, answers.clientId)))
+    // Each joined table is pinned to the actor's practice by value, not by column equality: the planner then keeps
+    // reading the inbox as one index range with primary-key lookups (a column equality made it hash-join every row).
+    .innerJoin(assignments, and(eq(assignments.practiceId, actor.practiceId), eq(assignments.id, answers.assignmentId)))
+    .innerJoin(exerciseVersions, and(eq(exerciseVersions.practiceId, actor.practiceId), eq(exerciseVersions.id, assignments.exerciseVersionId)))
+    .innerJoin(users, and(eq(users.practiceId, actor.practiceId), eq(users.id, answers.clientId)))
     .where(
       and(inboxOf(actor), order.after(input.cursor)),
     )
