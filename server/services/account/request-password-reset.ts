@@ -1,19 +1,17 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accountTokens, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { ACCOUNT_LINKS } from "@/lib/account/account-policy";
+import { NO_ONE } from "@/lib/ids/uuid";
 import { enqueueEmail } from "../mail/outbox";
 import { practiceLinkToken } from "../auth/link-token";
 import { findByEmail } from "../people/email-directory";
 import { passwordResetEmail } from "./account-emails";
 import { countResetRequest } from "./limits";
-import { appLink, hashAccountToken, newAccountToken } from "./tokens";
+import { appLink, hashAccountToken, newAccountToken, retireResetLinks } from "./tokens";
 import type { RequestOrigin } from "./when-and-where";
-
-/** No account or practice has this id: lets the unknown-address path run the same statements as the known one. */
-const NO_USER = "00000000-0000-0000-0000-000000000000";
 
 /**
  * Emails a single-use link to choose a new password. The caller is told the same thing whether or not the
@@ -34,43 +32,23 @@ export async function requestPasswordReset(db: Queryable, input: { email: string
     const [user] = await tx
       .select({ id: users.id, practiceId: users.practiceId, name: users.name, timeZone: users.timeZone, disabledAt: users.disabledAt })
       .from(users)
-      .where(and(eq(users.practiceId, entry?.practiceId ?? NO_USER), eq(users.id, entry?.userId ?? NO_USER)))
+      .where(and(eq(users.practiceId, entry?.practiceId ?? NO_ONE), eq(users.id, entry?.userId ?? NO_ONE)))
       .limit(1);
     const sending = user !== undefined && !user.disabledAt && mayEmail;
     if (sending) {
       // Only the newest link works: earlier unused ones end here.
-      await tx
-        .update(accountTokens)
-        .set({ usedAt: now })
-        .where(
-          and(
-            eq(accountTokens.practiceId, user.practiceId),
-            eq(accountTokens.userId, user.id),
-            eq(accountTokens.purpose, "password_reset"),
-            isNull(accountTokens.usedAt),
-          ),
-        );
+      await retireResetLinks(tx, { practiceId: user.practiceId, userId: user.id }, now);
       await tx.insert(accountTokens).values({ userId: user.id, practiceId: user.practiceId, purpose: "password_reset", tokenHash, expiresAt, createdAt: now });
       const message = passwordResetEmail({ name: user.name, timeZone: user.timeZone, at: now, origin, link: appLink(`/reset-password/${practiceLinkToken(user.practiceId, secret)}`) });
       await enqueueEmail(tx, { practiceId: user.practiceId, to: email, ...message }, now);
     } else {
-      // The same round trips as above, touching nothing.
-      await tx
-        .update(accountTokens)
-        .set({ usedAt: now })
-        .where(
-          and(
-            eq(accountTokens.practiceId, NO_USER),
-            eq(accountTokens.userId, NO_USER),
-            eq(accountTokens.purpose, "password_reset"),
-            isNull(accountTokens.usedAt),
-          ),
-        );
+      // The same round trips as above, touching nothing: the unknown address runs them for an id nobody has.
+      await retireResetLinks(tx, { practiceId: NO_ONE, userId: NO_ONE }, now);
       await tx.select({ id: accountTokens.id }).from(accountTokens).where(eq(accountTokens.tokenHash, tokenHash)).limit(1);
       await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.practiceId, NO_USER), eq(users.id, NO_USER)))
+        .where(and(eq(users.practiceId, NO_ONE), eq(users.id, NO_ONE)))
         .limit(1);
     }
     await recordAudit(tx, {

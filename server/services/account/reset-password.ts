@@ -9,7 +9,7 @@ import { newPasswordProblem } from "../auth/password-strength";
 import { setPasswordEndingSessions } from "./end-sessions";
 import { ResetLinkUnavailableError } from "./errors";
 import { queueSecurityNotice } from "./security-notice";
-import { accountTokenMatch } from "./tokens";
+import { accountTokenMatch, retireResetLinks } from "./tokens";
 import type { RequestOrigin } from "./when-and-where";
 
 const usableResetLink = (token: string, now: Date) =>
@@ -56,17 +56,7 @@ export async function resetPassword(
       .returning({ id: accountTokens.id });
     if (!claimed) throw new ResetLinkUnavailableError();
     // Any other reset link sent to the person stops working too.
-    await tx
-      .update(accountTokens)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(accountTokens.practiceId, link.practiceId),
-          eq(accountTokens.userId, link.userId),
-          eq(accountTokens.purpose, "password_reset"),
-          isNull(accountTokens.usedAt),
-        ),
-      );
+    await retireResetLinks(tx, link, now);
     const endedSessions = await setPasswordEndingSessions(tx, { userId: link.userId, practiceId: link.practiceId, passwordHash }, now);
     await queueSecurityNotice(tx, { userId: link.userId, practiceId: link.practiceId, kind: "password_reset", at: now, origin });
     await recordAudit(tx, {

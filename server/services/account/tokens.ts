@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
 import { accountTokens } from "@/db/schema";
 import { env } from "@/server/env";
 import { readLinkToken } from "../auth/link-token";
@@ -21,6 +22,21 @@ export function hashAccountToken(token: string): string {
 export function accountTokenMatch(token: string) {
   const { practiceId, secret } = readLinkToken(token);
   return and(practiceId ? eq(accountTokens.practiceId, practiceId) : undefined, eq(accountTokens.tokenHash, hashAccountToken(secret)));
+}
+
+/** Ends every unused password-reset link of a person: only the newest link, or none once one is used, works. */
+export async function retireResetLinks(tx: Queryable, person: { practiceId: string; userId: string }, now: Date): Promise<void> {
+  await tx
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(accountTokens.practiceId, person.practiceId),
+        eq(accountTokens.userId, person.userId),
+        eq(accountTokens.purpose, "password_reset"),
+        isNull(accountTokens.usedAt),
+      ),
+    );
 }
 
 /** An absolute link into Hearth, for emails. */

@@ -6,6 +6,7 @@ import { practices, secondFactors, userSessions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { SessionUser } from "@/lib/people/roles";
 import { policy } from "@/server/policy";
+import { isUuid, NO_ONE } from "@/lib/ids/uuid";
 import { findByEmail } from "../people/email-directory";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
 import { beginSignInAttempt } from "./throttle";
@@ -14,9 +15,6 @@ export type SessionLimits = { idleMinutes: number; maxHours: number };
 
 /** lastSeenAt is refreshed at most this often, so reading a page isn't a write every time. */
 const TOUCH_INTERVAL_MS = 30_000;
-
-/** No practice or person has this id. */
-const NO_ONE = "00000000-0000-0000-0000-000000000000";
 
 /** A session held at the second step (or at enrolment) must be completed within this time. */
 const PENDING_STEP_MINUTES = 15;
@@ -30,12 +28,10 @@ export type PendingStep = "second_factor" | "enrol";
  */
 export type SessionKey = { sessionId: string; practiceId: string | null };
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
 /** A well-formed key, or null for one that can't name a session. */
 function sessionKey(session: string | SessionKey): SessionKey | null {
   const key = typeof session === "string" ? { sessionId: session, practiceId: null } : session;
-  if (!UUID.test(key.sessionId) || (key.practiceId !== null && !UUID.test(key.practiceId))) return null;
+  if (!isUuid(key.sessionId.toLowerCase()) || (key.practiceId !== null && !isUuid(key.practiceId.toLowerCase()))) return null;
   return key;
 }
 /** A session that has passed the password but not yet the second step: it may reach only that step's page. */

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { isUuid } from "@/lib/ids/uuid";
 import { type EmailKind, EMAIL_KIND_KEYS } from "@/lib/notifications/preferences";
 import { getAuthSecret } from "@/server/auth/secret";
 import { appLink } from "../account/tokens";
@@ -11,7 +12,6 @@ function unsubscribeKey(): Buffer {
   return key;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sign = (payload: string) => crypto.createHmac("sha256", unsubscribeKey()).update(payload, "utf8").digest("base64url");
 
 /**
@@ -36,12 +36,12 @@ export function verifyUnsubscribeToken(token: string): { userId: string; kind: E
   if (last <= 0) return null;
   const payload = token.slice(0, last);
   // Kinds hold dots themselves, so the ids are read by their fixed length: two ids in front mean a practice.
-  const withPractice = payload[36] === "." && payload[73] === "." && UUID.test(payload.slice(37, 73));
+  const withPractice = payload[36] === "." && payload[73] === "." && isUuid(payload.slice(37, 73));
   const practiceId = withPractice ? payload.slice(0, 36) : null;
   const rest = withPractice ? payload.slice(37) : payload;
   const userId = rest.slice(0, 36);
   const kind = rest.slice(37);
-  if (rest[36] !== "." || !UUID.test(userId) || (practiceId !== null && !UUID.test(practiceId)) || !EMAIL_KIND_KEYS.includes(kind as EmailKind)) return null;
+  if (rest[36] !== "." || !isUuid(userId) || (practiceId !== null && !isUuid(practiceId)) || !EMAIL_KIND_KEYS.includes(kind as EmailKind)) return null;
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(token.slice(last + 1));
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
