@@ -1,7 +1,7 @@
 /**
  * Hearth's wire format for tRPC: JSON, plus a list of the places where a value JSON can't carry was
  * turned into a string (a Date, an undefined, a NaN). It is the subset of superjson's format (v 1,
- * flat paths) that the app's values need, written here so the browser doesn't load superjson (3.4 KB
+ * flat paths) that the app's values need, written here so the browser doesn't load superjson (about 3 KB
  * gzip on every page) and the server doesn't walk each reply twice.
  *
  *   { json: { dueAt: "2030-05-01T09:00:00.000Z" }, meta: { values: { dueAt: ["Date"] }, v: 1 } }
