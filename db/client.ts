@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { type JobQueueConnection, migrateJobQueue, pgliteJobQueueDb } from "./job-queue";
+import { settleAfterTransactions } from "./after-transaction";
 import { acquirePgliteLock } from "./pglite-lock";
 import { withSchemaLock } from "./schema-lock";
 import * as schema from "./schema";
@@ -81,7 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const client = postgres(options.url, { max: options.max ?? 10, prepare: options.prepare ?? true, onnotice: () => {} });
     const onQuery = options.onQuery;
     const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
-    const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
+    const db = settleAfterTransactions(drizzlePostgres({ client, schema, logger })) as unknown as Database;
     const jobQueue = { connectionString: options.url, max: 2 };
     return {
       db,
@@ -114,7 +115,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
     const onQuery = options.onQuery;
     const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
-    const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
+    const db = settleAfterTransactions(drizzlePglite({ client, schema, logger })) as unknown as Database;
     const jobQueue = { db: pgliteJobQueueDb(client) };
     return {
       db,

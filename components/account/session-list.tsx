@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
@@ -13,10 +14,22 @@ type Session = RouterOutputs["sessions"]["list"][number];
 export function SessionList({ sessions }: { sessions: Session[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const endOne = useMutation(trpc.sessions.endOne.mutationOptions({ onSuccess: () => router.refresh() }));
+  const [signedOut, setSignedOut] = useState<number | null>(null);
+  const endOne = useMutation(
+    trpc.sessions.endOne.mutationOptions({
+      onSuccess: (data) => {
+        setSignedOut(data.ended);
+        router.refresh();
+      },
+    }),
+  );
   const endMany = useMutation(
     trpc.sessions.endMany.mutationOptions({
-      onSuccess: (_data, input) => (input.includingThis ? router.push("/sign-in?ended=1") : router.refresh()),
+      onSuccess: (data, input) => {
+        if (input.includingThis) return router.push("/sign-in?ended=1");
+        setSignedOut(data.ended);
+        router.refresh();
+      },
     }),
   );
   const error = endOne.error ?? endMany.error;
@@ -24,6 +37,11 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
   return (
     <div className="space-y-4">
       {error ? <Notice tone="danger" role="alert">{error.message}</Notice> : null}
+      {signedOut !== null && !error ? (
+        <Notice tone="success" role="status">
+          {signedOut === 1 ? "Done: that session is signed out." : `Done: ${signedOut} sessions are signed out.`}
+        </Notice>
+      ) : null}
       <ul className="divide-y divide-line rounded-xl border border-line bg-white" aria-label="Your sessions">
         {sessions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 p-4">

@@ -106,6 +106,9 @@ test("the sessions page lists this device and ends another session", async ({ pa
   const sessions = page.getByRole("list", { name: "Your sessions" });
   await expect(sessions.getByText("This device")).toBeVisible();
   await page.getByRole("button", { name: "Sign out all other sessions" }).click();
+  // The button is also disabled while the request is on its way: wait for the word that it is done.
+  await expect(page.getByRole("status").filter({ hasText: /^Done: (that session is|\d+ sessions are) signed out\.$/ })).toBeVisible();
+  await expect(sessions.getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Sign out all other sessions" })).toBeDisabled();
 
   await otherPage.goto("/coach");

@@ -235,7 +235,7 @@ describe("logs during a whole flow with failures", () => {
     pageRequest.sessionId = secrets.sessionId;
     expect(await getCurrentSession()).toMatchObject({ userId: world.ids.coach });
     // The session is remembered for a few seconds (decision 0023): forget it, so the next request looks it up.
-    forgetCachedSessions();
+    forgetCachedSessions(db);
     vi.spyOn(db, "select").mockImplementationOnce(() => {
       throw queryErrorQuoting([secrets.sessionId]);
     });

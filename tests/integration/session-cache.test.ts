@@ -70,7 +70,45 @@ describe("the session cache", () => {
     release();
     expect(await slow).toBe("before");
     expect(await cache.lookup("t", async () => "after", () => true)).toBe("after");
-    forgetCachedSessions();
+    forgetCachedSessions(db);
+  });
+
+  it("forgets again once the transaction that ended a session has committed, so a read from before the commit is not kept", async () => {
+    const cache = processSessionCache<string>();
+    cache.clear();
+    await db.transaction(async (tx) => {
+      forgetCachedSessions(tx);
+      // Another request arrives before the commit: it still sees the session open, and the cache keeps that.
+      await cache.lookup("token-read-before-commit", async () => "still open before the commit", () => true);
+      expect(cache.size(), "kept while the transaction is open").toBe(1);
+    });
+    expect(cache.size(), "forgotten once the transaction has ended").toBe(0);
+    expect(await cache.lookup("token-read-before-commit", async () => "looked up again", () => true)).toBe("looked up again");
+    cache.clear();
+  });
+
+  it("forgets after a rolled-back transaction and after an outer transaction with savepoints, and at once outside one", async () => {
+    const cache = processSessionCache<string>();
+    cache.clear();
+    await expect(
+      db.transaction(async (tx) => {
+        forgetCachedSessions(tx);
+        await cache.lookup("token-rolled-back", async () => "read inside", () => true);
+        throw new Error("rolled back on purpose");
+      }),
+    ).rejects.toThrow("rolled back on purpose");
+    expect(cache.size()).toBe(0);
+
+    await db.transaction(async (tx) => {
+      await tx.transaction(async (savepoint) => forgetCachedSessions(savepoint));
+      await cache.lookup("token-after-savepoint", async () => "read before the outer commit", () => true);
+      expect(cache.size(), "a savepoint's release commits nothing: still kept").toBe(1);
+    });
+    expect(cache.size(), "forgotten when the outer transaction ends").toBe(0);
+
+    await cache.lookup("token-outside", async () => "read", () => true);
+    forgetCachedSessions(db);
+    expect(cache.size()).toBe(0);
   });
 
   it("holds at most its limit of tokens, forgetting the oldest first", async () => {

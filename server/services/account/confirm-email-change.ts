@@ -41,7 +41,7 @@ export async function confirmEmailChange(db: Queryable, input: { token: string }
     try {
       await tx.update(users).set({ email: claimed.newEmail, updatedAt: now }).where(and(eq(users.practiceId, user.practiceId), eq(users.id, user.id)));
       await moveEmail(tx, { userId: user.id, from: user.email, to: claimed.newEmail });
-      forgetCachedSessions();
+      forgetCachedSessions(tx);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(ADDRESS_UNAVAILABLE);
       throw error;

@@ -125,7 +125,7 @@ async function eraseClient(tx: Transaction, actor: Actor, clientId: string, now:
     .where(and(eq(users.practiceId, actor.practiceId), eq(users.id, client.id)));
   // Their address is free again; the directory entry follows the tombstone.
   await moveEmail(tx, { userId: client.id, from: client.email, to: tombstoneEmail });
-  forgetCachedSessions();
+  forgetCachedSessions(tx);
 
   await recordAudit(tx, {
     practiceId: actor.practiceId,

@@ -43,6 +43,6 @@ export async function setPasswordEndingSessions(
       ),
     )
     .returning({ id: userSessions.id });
-  forgetCachedSessions();
+  forgetCachedSessions(tx);
   return ended.length;
 }

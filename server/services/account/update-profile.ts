@@ -31,7 +31,7 @@ export async function updateProfile(
     if (after.timeZone !== before.timeZone) events.push(event("account.time_zone_changed", { from: before.timeZone, to: after.timeZone }));
     if (events.length > 0) {
       await tx.update(users).set({ ...after, updatedAt: now }).where(and(eq(users.practiceId, session.practiceId), eq(users.id, session.userId)));
-      forgetCachedSessions();
+      forgetCachedSessions(tx);
       await recordAudit(tx, events);
     }
     return after;

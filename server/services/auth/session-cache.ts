@@ -1,4 +1,5 @@
 import "server-only";
+import { afterTransaction } from "@/db/after-transaction";
 import { env } from "@/server/env";
 
 /**
@@ -63,7 +64,12 @@ export function processSessionCache<T>(): SessionCache<T> {
   return holder.__hearthSessionCache as SessionCache<T>;
 }
 
-/** Call when any session may have ended or changed: the next request of everyone is looked up afresh. */
-export function forgetCachedSessions(): void {
+/**
+ * Call, with the database or transaction that made the change, when any session may have ended or changed: the
+ * next request of everyone is looked up afresh. Inside a transaction it forgets now and again once the
+ * transaction has ended, because a request between the two reads the rows as they were before the commit.
+ */
+export function forgetCachedSessions(changedOn: object): void {
   holder.__hearthSessionCache?.clear();
+  afterTransaction(changedOn, () => holder.__hearthSessionCache?.clear());
 }

@@ -34,7 +34,7 @@ export async function listOwnSessions(db: Queryable, me: SessionUser, now = new 
 async function endSessions(db: Queryable, me: SessionUser, which: ReturnType<typeof and>, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const ended = await tx.update(userSessions).set({ endedAt: now }).where(which).returning({ id: userSessions.id });
-    forgetCachedSessions();
+    forgetCachedSessions(tx);
     for (const { id } of ended) {
       await recordAudit(tx, {
         practiceId: me.practiceId,

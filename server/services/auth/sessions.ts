@@ -210,6 +210,6 @@ export async function endSession(
     .set({ endedAt: now })
     .where(and(key.practiceId ? eq(userSessions.practiceId, key.practiceId) : undefined, eq(userSessions.id, key.sessionId), isNull(userSessions.endedAt)))
     .returning({ userId: userSessions.userId, practiceId: userSessions.practiceId });
-  if (ended) forgetCachedSessions();
+  if (ended) forgetCachedSessions(db);
   return ended ?? null;
 }

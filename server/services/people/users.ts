@@ -69,7 +69,7 @@ export async function setUserDisabled(
       .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId), isNull(users.deletedAt)))
       .returning();
     if (!row) throw new NotFoundError("That person");
-    forgetCachedSessions();
+    forgetCachedSessions(tx);
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,
@@ -103,7 +103,7 @@ export async function changeUserRole(
       .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(and(eq(users.id, input.userId), eq(users.practiceId, actor.practiceId)))
       .returning();
-    forgetCachedSessions();
+    forgetCachedSessions(tx);
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,

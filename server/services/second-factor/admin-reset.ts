@@ -54,7 +54,7 @@ export async function resetSecondFactor(db: Queryable, actor: Actor, input: { us
       .where(and(eq(userSessions.practiceId, actor.practiceId), eq(userSessions.userId, person.id), isNull(userSessions.endedAt)))
       .returning({ id: userSessions.id });
     // This instance's remembered sessions go too, so the ended ones stop working here at once (decision 0023).
-    forgetCachedSessions();
+    forgetCachedSessions(tx);
     await recordAudit(tx, {
       practiceId: actor.practiceId,
       actorId: actor.userId,
