@@ -8,6 +8,7 @@ const executablePath = executablePathFor(locateChromium());
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: env.E2E_OUTPUT_DIR,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -46,6 +46,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Port for the end-to-end suite's server; change it to run two suites side by side. */
   E2E_PORT: z.coerce.number().int().min(1024).max(65535).default(3210),
+  /** Where Playwright keeps traces and screenshots of failed tests; CI gives each database's run its own. */
+  E2E_OUTPUT_DIR: z.string().min(1).default("test-results"),
   /**
    * The old end-to-end switch. Nothing needs it any more (the e2e suite reads the development mailbox as the
    * demo admin), and a production server refuses to start with it set, so it can never open anything there.
