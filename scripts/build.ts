@@ -10,7 +10,7 @@ import { buildFingerprint, buildIsCurrent, readProjectFiles, removeStamp, writeS
  */
 
 /** Settings only the running server, the tests or the e2e harness read; the build doesn't depend on them. */
-const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
+const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "E2E_OUTPUT_DIR", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
 
 function main(): number {
   const root = process.cwd();
