@@ -24,6 +24,15 @@ export interface BuildInputs {
   environment: Record<string, string | number | undefined>;
 }
 
+/** Settings only the running server, the tests or the e2e harness read; the build doesn't depend on them. */
+const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "E2E_OUTPUT_DIR", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
+
+/** The configuration a build depends on: the validated settings but the runtime-only ones, and NEXT_PUBLIC_* variables. */
+export function buildEnvironment(settings: Record<string, unknown>, nextPublic: Record<string, string>): BuildInputs["environment"] {
+  const kept = Object.entries(settings).filter(([name]) => !RUNTIME_ONLY.has(name)) as [string, string | number | undefined][];
+  return { ...Object.fromEntries(kept), ...nextPublic };
+}
+
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildFingerprint(inputs: BuildInputs): string {

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { env, nextPublicVariables } from "../server/env";
-import { buildFingerprint, buildIsCurrent, readProjectFiles, removeStamp, writeStamp } from "./build-stamp";
+import { buildEnvironment, buildFingerprint, buildIsCurrent, readProjectFiles, removeStamp, writeStamp } from "./build-stamp";
 
 /**
  * `npm run build`: `next build`, then a stamp of the sources it was built from (scripts/build-stamp.ts).
@@ -9,14 +9,11 @@ import { buildFingerprint, buildIsCurrent, readProjectFiles, removeStamp, writeS
  * stamped build's, so CI's build serves both test runs.
  */
 
-/** Settings only the running server, the tests or the e2e harness read; the build doesn't depend on them. */
-const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "E2E_OUTPUT_DIR", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
-
 function main(): number {
   const root = process.cwd();
   const distDir = path.resolve(root, env.NEXT_DIST_DIR);
   const files = readProjectFiles(root);
-  const environment = { ...Object.fromEntries(Object.entries(env).filter(([name]) => !RUNTIME_ONLY.has(name))), ...nextPublicVariables() };
+  const environment = buildEnvironment(env, nextPublicVariables());
   const fingerprint = files ? buildFingerprint({ files, environment }) : null;
 
   if (process.argv.includes("--if-changed") && fingerprint && buildIsCurrent(distDir, fingerprint)) {

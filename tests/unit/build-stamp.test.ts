@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildFingerprint, buildIsCurrent, readProjectFiles, removeStamp, writeStamp, type BuildInputs } from "@/scripts/build-stamp";
+import { buildEnvironment, buildFingerprint, buildIsCurrent, readProjectFiles, removeStamp, writeStamp, type BuildInputs } from "@/scripts/build-stamp";
 
 const file = (name: string, content: string | null) => ({ path: name, content: content === null ? null : Buffer.from(content) });
 const sources: BuildInputs = {
@@ -30,6 +30,18 @@ describe("the fingerprint of what a build was made from", () => {
     expect(fingerprintWith({ files: [sources.files[0]!, file("package-lock.json", '{"next":1}'), sources.files[2]!] })).not.toBe(original);
     expect(fingerprintWith({ environment: { APP_URL: "https://hearth.example" } })).not.toBe(original);
     expect(fingerprintWith({ environment: { ...sources.environment, NEXT_PUBLIC_THING: "x" } })).not.toBe(original);
+  });
+
+  it("doesn't change with the settings only the server and the test runs read, and does with the others", () => {
+    const files = [{ path: "app/page.tsx", content: Buffer.from("a") }];
+    const settings = { NODE_ENV: "production", APP_URL: "http://localhost:3000", E2E_PORT: 3210, E2E_OUTPUT_DIR: "test-results", DATABASE_URL: undefined };
+    const print = (changes: Record<string, unknown>, nextPublic: Record<string, string> = {}) =>
+      buildFingerprint({ files, environment: buildEnvironment({ ...settings, ...changes }, nextPublic) });
+    const base = print({});
+    // The two side-by-side CI runs differ in exactly these: neither may build again.
+    expect(print({ E2E_PORT: 3220, E2E_OUTPUT_DIR: "test-results/postgres", DATABASE_URL: "postgres://localhost/ci" })).toBe(base);
+    expect(print({ APP_URL: "https://hearth.example" })).not.toBe(base);
+    expect(print({}, { NEXT_PUBLIC_SOMETHING: "1" })).not.toBe(base);
   });
 
   it("doesn't change when only a test is edited, which the build never reads", () => {
