@@ -54,8 +54,17 @@ test("a change sent from another site is refused, even with a valid session cook
 /** Breaks the policy on purpose: a style attribute set by script is blocked (style-src has no 'unsafe-inline'). */
 async function breakThePolicy(page: Page) {
   await page.goto("/sign-in");
-  await page.evaluate(() => document.body.setAttribute("style", "outline: 1px solid red"));
-  await page.waitForTimeout(200);
+  // Waits for the browser's own violation event (the watch's listener, added first, has reported it by then), so a
+  // busy machine can't end the test before the report arrives; after 5 s without one, it returns and the test passes,
+  // which test.fail() turns into the failure it should be.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        document.addEventListener("securitypolicyviolation", () => resolve(), { once: true });
+        setTimeout(resolve, 5_000);
+        document.body.setAttribute("style", "outline: 1px solid red");
+      }),
+  );
 }
 
 // These two must fail: they prove the suite notices a page breaking the policy, in either kind of browser context.
