@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { budgetFor, buildDir, gzipKb, KNOWN_OVER_BUDGET } from "./bundle/js-budget";
+import { budgetFor, buildDir, gzipKb, KNOWN_OVER_BUDGET, routeOfManifestKey } from "./bundle/js-budget";
 
 /**
  * `npm run size:js [-- --check]`: each route's first-load JavaScript (gzip) from the last `next build`: the root
@@ -34,7 +34,7 @@ const rows = manifestFiles.map((file) => {
   const key = Object.keys(globalManifests.__RSC_MANIFEST ?? {}).find((name) => !before.has(name))!;
   const files = new Set(build.rootMainFiles ?? []);
   for (const list of Object.values(globalManifests.__RSC_MANIFEST![key]!.entryJSFiles ?? {})) for (const chunk of list) files.add(chunk);
-  const route = key.replace(/\/page$/, "") || "/";
+  const route = routeOfManifestKey(key);
   return { route, kb: gzipKb(dir, files), budget: budgetFor(route) };
 });
 

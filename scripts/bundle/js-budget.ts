@@ -22,6 +22,12 @@ export const KNOWN_OVER_BUDGET: Record<string, { ceilingKb: number; why: string 
 
 export const isClientPage = (route: string) => route === "/client" || route.startsWith("/client/");
 
+/**
+ * The route a person opens, from a page's key in the build's manifests (`/(signed-in)/client/page`): route groups
+ * are folders only, and the key ends in the page file's name.
+ */
+export const routeOfManifestKey = (key: string) => key.replace(/\/page$/, "").replace(/\/\([^/]+\)/g, "") || "/";
+
 /** A route as the build names it: the Lighthouse spec's labels write a dynamic segment as ‹id›. */
 const asBuildRoute = (route: string) => route.replace(/‹(\w+)›/g, "[$1]");
 

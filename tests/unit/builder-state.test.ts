@@ -6,7 +6,7 @@ import {
   type BuilderAction,
   type BuilderInitial,
   type BuilderState,
-} from "@/app/admin/library/exercises/[id]/builder-state";
+} from "@/app/(signed-in)/admin/library/exercises/[id]/builder-state";
 
 const initial = {
   id: "00000000-0000-4000-8000-000000000001",

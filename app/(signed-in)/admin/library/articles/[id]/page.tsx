@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { readEditorPageProps, type EditorPageProps } from "@/app/admin/library/editor-page-props";
+import { readEditorPageProps, type EditorPageProps } from "@/app/(signed-in)/admin/library/editor-page-props";
 import { BackLink } from "@/components/content/back-link";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
