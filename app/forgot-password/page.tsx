@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 import { requestResetAction } from "./actions";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 export const dynamic = "force-dynamic";
 
 export default function ForgotPasswordPage() {
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">Forgot your password?</h1>
@@ -24,6 +25,6 @@ export default function ForgotPasswordPage() {
           </Link>
         </p>
       </div>
-    </main>
+    </PublicMain>
   );
 }

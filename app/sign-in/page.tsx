@@ -5,7 +5,7 @@ import { getCurrentSession, getPendingSession, pendingStepPage } from "@/server/
 import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { homeFor } from "@/server/policy";
 import { ForgetThisDevice } from "@/components/offline/forget-this-device";
-import { Notice } from "@/components/ui/layout";
+import { Notice, PublicMain } from "@/components/ui/layout";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -29,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ? "Your new password is saved, and you've been signed out everywhere. Please sign in with it."
         : null;
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm">
         {params["signed-out"] || params.deleted || params.reset ? <ForgetThisDevice /> : null}
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
@@ -51,6 +51,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </Link>
         </p>
       </div>
-    </main>
+    </PublicMain>
   );
 }

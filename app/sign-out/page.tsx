@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/_shell/sign-out";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { homeFor } from "@/server/policy";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Sign out" };
 
@@ -11,7 +12,7 @@ export default async function SignOutPage() {
   const session = await getCurrentSession();
   if (!session) redirect("/sign-in");
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm rounded-xl border border-line bg-white p-5 text-center">
         <h1 className="text-2xl font-semibold">Sign out of Hearth?</h1>
         <p className="mt-2 text-muted">Everything you saved stays safe. You can sign in again at any time.</p>
@@ -26,6 +27,6 @@ export default async function SignOutPage() {
           </Link>
         </p>
       </div>
-    </main>
+    </PublicMain>
   );
 }

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { PublicMain } from "@/components/ui/layout";
 
 /** Shown for a link that was already used, withdrawn, replaced by a newer one, or has expired. */
 export function InvitationUnavailable() {
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-md text-center">
         <p className="text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-2xl font-semibold">This invitation link no longer works</h1>
@@ -17,6 +18,6 @@ export function InvitationUnavailable() {
           </Link>
         </p>
       </div>
-    </main>
+    </PublicMain>
   );
 }

@@ -47,3 +47,15 @@ export function StatCard({ label, value }: { label: string; value: number }) {
     </div>
   );
 }
+
+/**
+ * The main area of a page shown before or outside signing in: one narrow column, near the top of the screen rather
+ * than centred. A centred column moves up while the rest of the page arrives, which a slow phone sees as a jump.
+ */
+export function PublicMain({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="flex min-h-screen items-start justify-center px-4 pb-10 pt-12 sm:pt-24">
+      {children}
+    </main>
+  );
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmEmailForm } from "@/components/account/confirm-email-form";
 import { confirmEmailAction } from "./actions";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Confirm your new email address" };
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">Confirm your new email address</h1>
@@ -24,6 +25,6 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
           </Link>
         </p>
       </div>
-    </main>
+    </PublicMain>
   );
 }

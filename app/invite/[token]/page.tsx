@@ -4,6 +4,7 @@ import { AcceptInvitationForm } from "@/components/invitations/accept-invitation
 import { InvitationUnavailable } from "@/components/invitations/invitation-unavailable";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { acceptInvitationAction } from "./actions";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Join Hearth" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     throw error;
   }
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-md">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">Welcome to {preview.practiceName}</h1>
@@ -30,6 +31,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <AcceptInvitationForm email={preview.email} suggestedName={preview.name} action={acceptInvitationAction.bind(null, token)} />
         </div>
       </div>
-    </main>
+    </PublicMain>
   );
 }

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { ResetPasswordForm } from "@/components/account/reset-password-form";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { resetPasswordAction } from "./actions";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       error.code === "NOT_FOUND" ? error.message : "This link to choose a new password doesn't work. Please check that the whole link was copied, or ask for a new one.";
   }
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">Choose a new password</h1>
@@ -41,6 +42,6 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           </>
         )}
       </div>
-    </main>
+    </PublicMain>
   );
 }

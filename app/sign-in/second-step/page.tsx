@@ -5,6 +5,7 @@ import { getCurrentSession, getPendingSession, pendingStepPage } from "@/server/
 import { safeRedirectPath } from "@/server/auth/redirect-target";
 import { homeFor } from "@/server/policy";
 import { SecondStepForm } from "./second-step-form";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "One more step" };
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export default async function SecondStepPage({ searchParams }: { searchParams: P
   if (!pending) redirect("/sign-in");
   if (pending.pendingStep !== "second_factor") redirect(pendingStepPage[pending.pendingStep]);
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         <h1 className="mt-2 text-center text-2xl font-semibold">One more step</h1>
@@ -31,6 +32,6 @@ export default async function SecondStepPage({ searchParams }: { searchParams: P
           </button>
         </form>
       </div>
-    </main>
+    </PublicMain>
   );
 }

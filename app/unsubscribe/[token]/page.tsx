@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getServerCaller } from "@/server/trpc/server-caller";
+import { PublicMain } from "@/components/ui/layout";
 
 export const metadata: Metadata = { title: "Unsubscribe" };
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function UnsubscribePage({ params, searchParams }: { params
   const { done } = await searchParams;
   const about = await (await getServerCaller()).emailPreferences.unsubscribeInfo({ token }).catch(() => null);
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+    <PublicMain>
       <div className="w-full max-w-sm">
         <p className="text-center text-lg font-semibold text-accent-strong">Hearth</p>
         {!about ? (
@@ -50,6 +51,6 @@ export default async function UnsubscribePage({ params, searchParams }: { params
           </Link>
         </p>
       </div>
-    </main>
+    </PublicMain>
   );
 }
