@@ -90,7 +90,7 @@ async function main() {
           const runs: PageAudit[] = [];
           for (let run = 0; run < Number(options.audits); run++) {
             const audit = await auditPage(url, chromium.port);
-            console.log(`${label}: ${JSON.stringify(audit.scores)}, TBT ${Math.round(audit.tbtMs)} ms${audit.failing.length ? `\n  ${audit.failing.join("\n  ")}` : ""}`);
+            console.log(`${label}: ${JSON.stringify(audit.scores)}, TBT ${Math.round(audit.tbtMs)} ms, parsing and compiling ${Math.round(audit.parseCompileMs)} ms${audit.failing.length ? `\n  ${audit.failing.join("\n  ")}` : ""}`);
             runs.push(audit);
           }
           const audit = medianAudit(runs);

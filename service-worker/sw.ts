@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 import { Serwist, type PrecacheEntry, type RouteHandlerCallbackOptions, type SerwistGlobalConfig } from "serwist";
 import { CLIENT_PAGES_CACHE } from "@/lib/offline/cache-names";
+import { answerAppCode, isAppCode } from "./app-code";
 import { KEPT_AT_HEADER, keepsOfflineCopy, OFFLINE_COPY_HEADER, offlineCopyNeedsRefresh } from "@/lib/offline/offline-copy";
 
 /**
  * Hearth's service worker (decision 0024), built by @serwist/turbopack (app/serwist/[path]/route.ts).
- * - The app's own code and styles (Next's static files) are precached: the shell opens without a connection.
+ * - The app's own code and styles (Next's static files) are precached: the shell opens without a connection. While
+ *   online they are still read through the browser's HTTP cache (app-code.ts).
  * - A client's home and exercise pages are fetched from the network first; beside each, a copy WITHOUT the
  *   person's answers is kept, to open offline (their text comes from the encrypted drafts on the device). The
  *   copy is fetched when there is none or it is a few minutes old, not on every visit (each is a server render).
@@ -73,6 +75,14 @@ const serwist = new Serwist({
       handler: clientPage,
     },
   ],
+});
+
+// The app's code: HTTP cache or network first, the precache when they fail (app-code.ts says why). Registered before
+// Serwist's listener, which it then stops: Serwist's precache route would answer first otherwise.
+self.addEventListener("fetch", (event) => {
+  if (!isAppCode(event.request, self.location.origin)) return;
+  event.stopImmediatePropagation();
+  event.respondWith(answerAppCode(event.request, { network: (request) => fetch(request), kept: (request) => serwist.matchPrecache(request) }));
 });
 
 serwist.addEventListeners();

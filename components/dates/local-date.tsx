@@ -3,7 +3,9 @@ import { useSyncExternalStore } from "react";
 import { describeDue, formatDay, formatMoment, formatShortDay } from "@/lib/dates/format";
 
 const subscribeNever = () => () => {};
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// Read once: React asks for the snapshot on every render of every date, and building a formatter to ask is not cheap.
+let timeZoneRead: string | undefined;
+const browserTimeZone = () => (timeZoneRead ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** The viewer's browser time zone; null while rendering on the server (then filled in on the client). */
 export function useBrowserTimeZone(): string | null {

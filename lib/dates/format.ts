@@ -5,8 +5,24 @@
 
 type Parts = { year: number; month: number; day: number };
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per set of options, kept: building an Intl.DateTimeFormat costs hundreds of times more than using one
+ * (a client's home shows a dozen dates, each needing up to five), and on a slow phone that was felt at start-up.
+ */
+function formatterFor(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function dayParts(date: Date, timeZone: string): Parts {
-  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "numeric", day: "numeric", timeZone }).formatToParts(date);
+  const parts = formatterFor({ year: "numeric", month: "numeric", day: "numeric", timeZone }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get("year"), month: get("month"), day: get("day") };
 }
@@ -21,7 +37,7 @@ export function calendarDaysBetween(from: Date, to: Date, timeZone: string): num
 /** "Friday 28 November", with the year when it isn't this year. */
 export function formatDay(date: Date, timeZone: string, now: Date = new Date()): string {
   const sameYear = dayParts(date, timeZone).year === dayParts(now, timeZone).year;
-  return new Intl.DateTimeFormat("en-GB", {
+  return formatterFor({
     weekday: "long",
     day: "numeric",
     month: "long",
@@ -34,7 +50,7 @@ export function formatDay(date: Date, timeZone: string, now: Date = new Date()):
 
 /** "14:05" in the viewer's zone. */
 export function formatTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+  return formatterFor({ hour: "2-digit", minute: "2-digit", timeZone }).format(date);
 }
 
 /**
@@ -49,7 +65,7 @@ export function formatMoment(date: Date, timeZone: string, now: Date = new Date(
 
 /** "28 Nov" for chart axes and compact tables. */
 export function formatShortDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone }).format(date);
+  return formatterFor({ day: "numeric", month: "short", timeZone }).format(date);
 }
 
 /**

@@ -7,6 +7,7 @@ const auditScoring = (performance: number, tbtMs: number): PageAudit => ({
   lcpMs: 1000,
   cls: 0,
   tbtMs,
+  parseCompileMs: 0,
   scriptUrls: [],
   failing: [],
   report: "{}",
