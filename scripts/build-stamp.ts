@@ -25,7 +25,7 @@ export interface BuildInputs {
 }
 
 /** Settings only the running server, the tests or the e2e harness read; the build doesn't depend on them. */
-const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "E2E_OUTPUT_DIR", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
+const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "E2E_OUTPUT_DIR", "E2E_TRACE", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
 
 /** The configuration a build depends on: the validated settings but the runtime-only ones, and NEXT_PUBLIC_* variables. */
 export function buildEnvironment(settings: Record<string, unknown>, nextPublic: Record<string, string>): BuildInputs["environment"] {

@@ -49,18 +49,23 @@ const envSchema = z.object({
   /** Where Playwright keeps traces and screenshots of failed tests; CI gives each database's run its own. */
   E2E_OUTPUT_DIR: z.string().min(1).default("test-results"),
   /**
+   * "on": Playwright records a trace of every end-to-end test and keeps those of failed ones (for `npx playwright
+   * show-trace`). "off" records none: CI does, since only its output is ever read, and recording costs time.
+   */
+  E2E_TRACE: z.enum(["on", "off"], { error: 'must be "on" or "off".' }).default("on"),
+  /**
    * The old end-to-end switch. Nothing needs it any more (the e2e suite reads the development mailbox as the
    * demo admin), and a production server refuses to start with it set, so it can never open anything there.
    */
   HEARTH_E2E: z.string().optional(),
+  /** Where `next build` writes and `next start` reads the build; a second checkout's e2e run can use its own. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /**
    * "on" lets the end-to-end suite move this server's clock forward (POST /dev/clock, ADR 0029), to see a reminder
    * arrive at the client's local hour without waiting days. Off unless set to exactly "on", and refused unless the
    * server is clearly a local test one: emails kept in the development mailbox (no SMTP_URL) and APP_URL on
    * localhost. Only scripts/e2e-server.ts sets it.
    */
-  /** Where `next build` writes and `next start` reads the build; a second checkout's e2e run can use its own. */
-  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   HEARTH_TEST_CLOCK: z.enum(["off", "on"], { error: 'must be "off" or "on" (only the end-to-end test server uses "on").' }).default("off"),
 });
 

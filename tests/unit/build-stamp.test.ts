@@ -40,6 +40,8 @@ describe("the fingerprint of what a build was made from", () => {
     const base = print({});
     // The two side-by-side CI runs differ in exactly these: neither may build again.
     expect(print({ E2E_PORT: 3220, E2E_OUTPUT_DIR: "test-results/postgres", DATABASE_URL: "postgres://localhost/ci" })).toBe(base);
+    // CI records no traces; a local run does: the same build serves both.
+    expect(print({ E2E_TRACE: "off" })).toBe(print({ E2E_TRACE: "on" }));
     expect(print({ APP_URL: "https://hearth.example" })).not.toBe(base);
     expect(print({}, { NEXT_PUBLIC_SOMETHING: "1" })).not.toBe(base);
   });
