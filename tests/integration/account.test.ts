@@ -88,19 +88,25 @@ describe("account.requestPasswordReset", () => {
   });
 
   it("takes about as long for an unknown address as for a known one", async () => {
-    const p = await person("Timing Person");
+    // A known person per request: a fourth request for one email would meet its limit (RESET_LIMITS) and send nothing.
+    const knownEmails: string[] = [];
+    for (let i = 0; i < 6; i++) knownEmails.push((await person(`Timing Person ${i}`)).email);
     const time = async (email: string) => {
       const started = performance.now();
       await anonymous().account.requestPasswordReset({ email });
       return performance.now() - started;
     };
+    // One of each first, unmeasured (the first email of a run builds its templates), then five of each, alternating:
+    // with three a busy CI machine once put two slow ones on the same side (47 ms apart).
+    await time(knownEmails[5]!);
+    await time("nobody-warm@a.test");
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      known.push(await time(p.email));
+    for (let i = 0; i < 5; i++) {
+      known.push(await time(knownEmails[i]!));
       unknown.push(await time(`nobody-${i}@a.test`));
     }
-    const median = (list: number[]) => list.sort((a, b) => a - b)[1]!;
+    const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
     // The same statements run either way; what's left is noise of a few milliseconds.
     expect(Math.abs(median(known) - median(unknown))).toBeLessThan(Math.max(25, median(known) * 0.5));
   });
