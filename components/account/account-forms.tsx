@@ -46,7 +46,7 @@ export function ProfileForm({ action, name, timeZone, zones }: { action: Action;
     if (detected && zones.includes(detected)) setBrowserZone(detected);
   }, [zones]);
   return (
-    <SectionForm title="Your name and time zone" description="Your name is how your practice sees you. Emails and due dates use your time zone." action={action} submitLabel="Save name and time zone">
+    <SectionForm title="Your name and time zone" description="Your name is how your practice sees you. Dates in Hearth, and in the emails we send you, are in your time zone." action={action} submitLabel="Save name and time zone">
       {(state) => (
         <>
           <TextField label="Name" name="name" autoComplete="name" required maxLength={100} defaultValue={name} error={state.fields.name} />

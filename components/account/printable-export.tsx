@@ -1,4 +1,5 @@
-import { LocalDate } from "@/components/dates/local-date";
+import { WrittenDate } from "@/components/dates/written-date";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import type { ClientExport } from "@/lib/account/export-format";
 import type { AnswerValue, PromptDefinition } from "@/lib/content/prompts";
 
@@ -9,13 +10,13 @@ function answerText(prompt: PromptDefinition | undefined, value: AnswerValue): s
 }
 
 /** A client's export as a readable page; the print stylesheet (globals.css, .printable-export) drops the app around it. */
-export function PrintableExport({ data }: { data: ClientExport }) {
+export function PrintableExport({ data, readerTime }: { data: ClientExport; readerTime: ReaderTime }) {
   return (
     <article className="printable-export space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">Your data in Hearth</h1>
         <p className="text-sm text-muted">
-          {data.profile.name} · {data.profile.email} · {data.profile.practice} · exported <LocalDate date={data.exportedAt} variant="moment" />
+          {data.profile.name} · {data.profile.email} · {data.profile.practice} · exported <WrittenDate readerTime={readerTime} date={data.exportedAt} variant="moment" />
         </p>
         <p className="no-print mt-2 text-sm text-muted">Use your browser&apos;s Print to keep a paper or PDF copy.</p>
       </header>
@@ -29,7 +30,7 @@ export function PrintableExport({ data }: { data: ClientExport }) {
           <section key={a.id} className="export-item mt-6 border-t border-line pt-4">
             <h3 className="text-lg font-semibold">{a.exercise.title}</h3>
             <p className="text-sm text-muted">
-              From {a.coach} · <LocalDate date={a.assignedAt} /> · {a.status.replace("_", " ")}
+              From {a.coach} · <WrittenDate readerTime={readerTime} date={a.assignedAt} /> · {a.status.replace("_", " ")}
             </p>
             {a.note ? <p className="mt-2 whitespace-pre-wrap">Note from {a.coach}: {a.note}</p> : null}
             {a.exercise.instructions ? <p className="mt-2 whitespace-pre-wrap">{a.exercise.instructions}</p> : null}
@@ -53,7 +54,7 @@ export function PrintableExport({ data }: { data: ClientExport }) {
                 <ul className="mt-1 space-y-2">
                   {a.comments.map((c) => (
                     <li key={c.id} className="whitespace-pre-wrap">
-                      <span className="font-medium">{c.byMe ? "You" : c.author}</span> (<LocalDate date={c.at} variant="moment" />): {c.body}
+                      <span className="font-medium">{c.byMe ? "You" : c.author}</span> (<WrittenDate readerTime={readerTime} date={c.at} variant="moment" />): {c.body}
                     </li>
                   ))}
                 </ul>
@@ -73,7 +74,7 @@ export function PrintableExport({ data }: { data: ClientExport }) {
         <ul className="mt-2 space-y-1">
           {data.sharingHistory.map((h, i) => (
             <li key={i}>
-              <LocalDate date={h.at} variant="moment" />: {h.action === "shared" ? "shared" : "stopped sharing"} an answer ({h.promptId})
+              <WrittenDate readerTime={readerTime} date={h.at} variant="moment" />: {h.action === "shared" ? "shared" : "stopped sharing"} an answer ({h.promptId})
             </li>
           ))}
         </ul>
@@ -87,7 +88,7 @@ export function PrintableExport({ data }: { data: ClientExport }) {
         <ul className="mt-2 space-y-1">
           {data.accessLog.map((v, i) => (
             <li key={i}>
-              <LocalDate date={v.at} variant="moment" />: {v.viewer} viewed an answer ({v.promptId ?? "answer"})
+              <WrittenDate readerTime={readerTime} date={v.at} variant="moment" />: {v.viewer} viewed an answer ({v.promptId ?? "answer"})
             </li>
           ))}
         </ul>
@@ -101,7 +102,7 @@ export function PrintableExport({ data }: { data: ClientExport }) {
         {data.emails.map((e, i) => (
           <section key={i} className="export-item mt-3">
             <h3 className="font-semibold">{e.subject}</h3>
-            <p className="text-sm text-muted">{e.sentAt ? <LocalDate date={e.sentAt} variant="moment" prefix="Sent " /> : "Not sent yet"}</p>
+            <p className="text-sm text-muted">{e.sentAt ? <WrittenDate readerTime={readerTime} date={e.sentAt} variant="moment" prefix="Sent " /> : "Not sent yet"}</p>
             <p className="mt-1 whitespace-pre-wrap text-sm">{e.body}</p>
           </section>
         ))}

@@ -1,4 +1,5 @@
-import { LocalDate } from "@/components/dates/local-date";
+import { WrittenDate } from "@/components/dates/written-date";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import { Card } from "@/components/ui/layout";
 
 type FailedWork = {
@@ -10,7 +11,7 @@ type FailedWork = {
 const KIND_NAMES: Record<string, string> = { "mail-deliver": "Sending queued emails" };
 
 /** Background work that ran out of tries, so an admin can notice and look into it (the server log has the details). */
-export function FailedWork({ work }: { work: FailedWork }) {
+export function FailedWork({ work, readerTime }: { work: FailedWork; readerTime: ReaderTime }) {
   const nothing = work.jobs.length === 0 && work.emails.length === 0;
   return (
     <Card className="space-y-3 p-5">
@@ -28,7 +29,7 @@ export function FailedWork({ work }: { work: FailedWork }) {
               <ul className="space-y-1 text-sm">
                 {work.emails.map((email) => (
                   <li key={email.id}>
-                    &ldquo;{email.subject}&rdquo; to {email.to}, {email.attempts} tries, queued <LocalDate date={email.createdAt} variant="moment" />
+                    &ldquo;{email.subject}&rdquo; to {email.to}, {email.attempts} tries, queued <WrittenDate readerTime={readerTime} date={email.createdAt} variant="moment" />
                   </li>
                 ))}
               </ul>
@@ -40,7 +41,7 @@ export function FailedWork({ work }: { work: FailedWork }) {
               <ul className="space-y-1 text-sm">
                 {work.jobs.map((job) => (
                   <li key={job.id}>
-                    {KIND_NAMES[job.kind] ?? job.kind}, {job.attempts} tries, last <LocalDate date={job.failedAt} variant="moment" />
+                    {KIND_NAMES[job.kind] ?? job.kind}, {job.attempts} tries, last <WrittenDate readerTime={readerTime} date={job.failedAt} variant="moment" />
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 "use client";
 import { formatShortDay } from "@/lib/dates/format";
-import { useBrowserTimeZone } from "@/components/dates/local-date";
+import { useTimeZone } from "@/components/dates/time-zone";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { guideValues, placePoints, pointLabels, summarizeSeries, yFor, type ChartPoint } from "./geometry";
 import { quoteTitle } from "@/lib/text/quote-title";
@@ -16,7 +16,7 @@ export type ScaleSeries = Pick<
  * summary; every value is also in a table that can be opened below it.
  */
 export function ScaleLineChart({ series }: { series: ScaleSeries }) {
-  const timeZone = useBrowserTimeZone() ?? "UTC";
+  const timeZone = useTimeZone() ?? "UTC";
   const day = (date: Date) => formatShortDay(date, timeZone);
   const placed = placePoints(series.points, series.min, series.max);
   const summary = summarizeSeries({ label: series.promptLabel, points: series.points, min: series.min, max: series.max, formatDay: day });

@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { LocalDate } from "@/components/dates/local-date";
+import { WrittenDate } from "@/components/dates/written-date";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 
 type Card = RouterOutputs["assignments"]["listForClient"]["items"][number];
 
 /** One exercise on the client's home: who it's from, when it's due, how far along it is. */
-export function AssignmentCard({ card }: { card: Card }) {
+export function AssignmentCard({ card, readerTime }: { card: Card; readerTime: ReaderTime }) {
   const done = card.bucket === "done";
   const progress = `${card.answered} of ${card.total} answered`;
   return (
@@ -21,7 +22,7 @@ export function AssignmentCard({ card }: { card: Card }) {
         {card.dueAt ? (
           <>
             {" · "}
-            <LocalDate date={card.dueAt} variant={done ? "due-done" : "due"} />
+            <WrittenDate readerTime={readerTime} date={card.dueAt} variant={done ? "due-done" : "due"} />
           </>
         ) : null}
       </p>
@@ -32,7 +33,7 @@ export function AssignmentCard({ card }: { card: Card }) {
           {card.submittedAt ? (
             <>
               {" · "}
-              <LocalDate date={card.submittedAt} />
+              <WrittenDate readerTime={readerTime} date={card.submittedAt} />
             </>
           ) : null}
         </p>

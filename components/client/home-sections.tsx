@@ -1,4 +1,5 @@
 import { EmptyState } from "@/components/ui/layout";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { AssignmentCard } from "./assignment-card";
 import { groupForHome } from "./group-assignments";
@@ -6,7 +7,7 @@ import { groupForHome } from "./group-assignments";
 type Card = RouterOutputs["assignments"]["listForClient"]["items"][number];
 
 /** The client's home: To do, Due soon, Overdue, Done. */
-export function HomeSections({ cards }: { cards: Card[] }) {
+export function HomeSections({ cards, readerTime }: { cards: Card[]; readerTime: ReaderTime }) {
   if (cards.length === 0) {
     return (
       <EmptyState title="Nothing to do right now">
@@ -28,7 +29,7 @@ export function HomeSections({ cards }: { cards: Card[] }) {
             <ul className="mt-3 grid gap-3 md:grid-cols-2">
               {section.items.map((card) => (
                 <li key={card.id}>
-                  <AssignmentCard card={card} />
+                  <AssignmentCard card={card} readerTime={readerTime} />
                 </li>
               ))}
             </ul>

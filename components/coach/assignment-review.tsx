@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AssignmentStatusBadge } from "@/components/assignments/status-badge";
-import { LocalDate } from "@/components/dates/local-date";
+import { WrittenDate } from "@/components/dates/written-date";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import { AnswerDisplay } from "@/components/exercise/answer-display";
 import { CommentThread } from "@/components/feedback/comment-thread";
 import { Card, EmptyState, PageHeader } from "@/components/ui/layout";
@@ -11,7 +12,7 @@ import { SharedAnswerItem, StillSharedWatch } from "./still-shared";
 type CoachView = Extract<RouterOutputs["assignments"]["get"], { role: "coach" }>;
 
 /** What a client shared from one exercise, with a thread per answer. Nothing about private answers. */
-export function AssignmentReview({ view }: { view: CoachView }) {
+export function AssignmentReview({ view, readerTime }: { view: CoachView; readerTime: ReaderTime }) {
   const { assignment, client, version } = view;
   const promptById = new Map(version.prompts.map((p) => [p.id, p]));
   const finished = assignment.status === "submitted" || assignment.status === "reviewed";
@@ -32,17 +33,17 @@ export function AssignmentReview({ view }: { view: CoachView }) {
         <div className="flex flex-wrap items-center gap-2">
           <AssignmentStatusBadge status={assignment.status} />
           <p className="text-sm text-muted">
-            <LocalDate date={assignment.createdAt} prefix="Assigned " />
+            <WrittenDate readerTime={readerTime} date={assignment.createdAt} prefix="Assigned " />
             {assignment.dueAt ? (
               <>
                 {" · "}
-                <LocalDate date={assignment.dueAt} variant={finished || assignment.status === "cancelled" ? "due-done" : "due"} />
+                <WrittenDate readerTime={readerTime} date={assignment.dueAt} variant={finished || assignment.status === "cancelled" ? "due-done" : "due"} />
               </>
             ) : null}
             {assignment.submittedAt ? (
               <>
                 {" · "}
-                <LocalDate date={assignment.submittedAt} prefix="submitted " />
+                <WrittenDate readerTime={readerTime} date={assignment.submittedAt} prefix="submitted " />
               </>
             ) : null}
           </p>
@@ -84,7 +85,7 @@ export function AssignmentReview({ view }: { view: CoachView }) {
                     <SharedAnswerItem key={answer.answerId} answerId={answer.answerId} clientName={client.name}>
                       <AnswerDisplay prompt={prompt} value={answer.value} />
                       <p className="mt-2 text-xs text-muted">
-                        <LocalDate date={answer.sharedAt} variant="moment" prefix="Shared " />
+                        <WrittenDate readerTime={readerTime} date={answer.sharedAt} variant="moment" prefix="Shared " />
                       </p>
                       <CommentThread
                         answerId={answer.answerId}

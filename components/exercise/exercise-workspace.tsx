@@ -1,8 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { LocalDate } from "@/components/dates/local-date";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
@@ -41,7 +40,8 @@ type Props = {
   rendered: RenderedArticle;
   coachName: string;
   note: string;
-  dueAt: Date | null;
+  /** "Due Friday 28 November", written on the server (WrittenDate); null without a due date. */
+  due: ReactNode;
   answers: WorkspaceAnswer[];
 };
 
@@ -181,12 +181,7 @@ function OpenWorkspace(props: Props) {
           ) : null}
           <p className="mt-3 text-sm text-muted">
             Only you can see your answers. After you submit, you choose which ones (if any) {props.coachName} may read.
-            {props.dueAt ? (
-              <>
-                {" "}
-                <LocalDate date={props.dueAt} variant="due" />.
-              </>
-            ) : null}
+            {props.due ? <> {props.due}.</> : null}
           </p>
           <div className="mt-3 space-y-1">
             <p className="text-sm">{progress}</p>

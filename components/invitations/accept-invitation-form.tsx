@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useDeviceTimeZone } from "@/components/dates/time-zone";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { AcceptState } from "./accept-state";
@@ -9,6 +10,8 @@ type Action = (previous: AcceptState, formData: FormData) => Promise<AcceptState
 /** Name and password for a new account; the rules are said up front, kindly. */
 export function AcceptInvitationForm({ email, suggestedName, action }: { email: string; suggestedName: string; action: Action }) {
   const [state, formAction, pending] = useActionState<AcceptState, FormData>(action, { error: null, fields: {}, name: suggestedName });
+  // The new account starts in this device's time zone, so dates, emails and reminders are right from the first day.
+  const deviceZone = useDeviceTimeZone();
   return (
     <ActionForm
       action={formAction}
@@ -19,6 +22,7 @@ export function AcceptInvitationForm({ email, suggestedName, action }: { email: 
       keepValues
     >
       <input type="hidden" name="email" value={email} />
+      <input type="hidden" name="timeZone" value={deviceZone ?? ""} />
       <div>
         <p className="text-sm font-medium text-ink">Email</p>
         <p className="mt-1 break-all text-ink">{email}</p>

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import { EnrolmentActions } from "./enrolment-actions";
 import { NextStep, type Enrolment } from "./program-progress";
 
 const STATUS_WORDS: Record<Enrolment["status"], string> = { active: "Running", paused: "Paused", stopped: "Stopped", completed: "Finished" };
 
 /** The programs a coach started for one client: how far each has got, what's next, and pause, resume or stop. */
-export function ClientPrograms({ enrolments, clientId, clientName }: { enrolments: Enrolment[]; clientId: string; clientName: string }) {
+export function ClientPrograms({ enrolments, clientId, clientName, readerTime }: { enrolments: Enrolment[]; clientId: string; clientName: string; readerTime: ReaderTime }) {
   const firstName = clientName.split(" ")[0] ?? clientName;
   return (
     <section aria-labelledby="client-programs">
@@ -29,7 +30,7 @@ export function ClientPrograms({ enrolments, clientId, clientName }: { enrolment
               <p className="text-sm">
                 Step {enrolment.currentStep} of {enrolment.stepCount} open, {enrolment.finishedCount} done
               </p>
-              <NextStep enrolment={enrolment} who={firstName} />
+              <NextStep enrolment={enrolment} who={firstName} readerTime={readerTime} />
               <EnrolmentActions enrolmentId={enrolment.id} status={enrolment.status} programName={enrolment.name} clientName={firstName} />
             </li>
           ))}

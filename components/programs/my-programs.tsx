@@ -1,9 +1,10 @@
 import Link from "next/link";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import type { Enrolment } from "./program-progress";
 import { NextStep } from "./program-progress";
 
 /** The client's running programs on their home page: where they are, and what comes next. */
-export function MyPrograms({ enrolments }: { enrolments: Enrolment[] }) {
+export function MyPrograms({ enrolments, readerTime }: { enrolments: Enrolment[]; readerTime: ReaderTime }) {
   const shown = enrolments.filter((e) => e.status === "active" || e.status === "paused");
   if (shown.length === 0) return null;
   return (
@@ -34,7 +35,7 @@ export function MyPrograms({ enrolments }: { enrolments: Enrolment[] }) {
                   `${enrolment.stepCount} steps, starting soon`
                 )}
               </p>
-              <NextStep enrolment={enrolment} who="you" />
+              <NextStep enrolment={enrolment} who="you" readerTime={readerTime} />
             </li>
           );
         })}

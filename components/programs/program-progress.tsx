@@ -1,4 +1,5 @@
-import { LocalDate } from "@/components/dates/local-date";
+import { WrittenDate } from "@/components/dates/written-date";
+import type { ReaderTime } from "@/lib/dates/reader-time";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 
 export type Enrolment = RouterOutputs["enrolments"]["listMine"][number];
@@ -7,7 +8,7 @@ export type Enrolment = RouterOutputs["enrolments"]["listMine"][number];
  * What comes next in a program, in plain words: its title and when it opens (a day, or once the step before is
  * submitted). `who` is "you" for the client, or the client's first name for their coach.
  */
-export function NextStep({ enrolment, who }: { enrolment: Enrolment; who: string }) {
+export function NextStep({ enrolment, who, readerTime }: { enrolment: Enrolment; who: string; readerTime: ReaderTime }) {
   const { next, status } = enrolment;
   if (status === "completed") return <p className="text-sm text-muted">Every step is done. {who === "you" ? "Well done for seeing it through." : ""}</p>;
   if (status === "stopped") return <p className="text-sm text-muted">This program was stopped. Exercises already open stay {who === "you" ? "with you" : `with ${who}`}.</p>;
@@ -21,7 +22,7 @@ export function NextStep({ enrolment, who }: { enrolment: Enrolment; who: string
         <span className="text-muted">, once the program carries on (it&apos;s paused for now).</span>
       ) : next.opensAt ? (
         <span className="text-muted">
-          , opens <LocalDate date={next.opensAt} variant="day" />.
+          , opens <WrittenDate readerTime={readerTime} date={next.opensAt} variant="day" />.
         </span>
       ) : next.afterPrevious ? (
         <span className="text-muted">
@@ -33,7 +34,7 @@ export function NextStep({ enrolment, who }: { enrolment: Enrolment; who: string
 }
 
 /** "Step 2 of 5" for one step's assignment, with the program's name and what comes next. */
-export function StepOfProgram({ enrolment, assignmentId }: { enrolment: Enrolment; assignmentId: string }) {
+export function StepOfProgram({ enrolment, assignmentId, readerTime }: { enrolment: Enrolment; assignmentId: string; readerTime: ReaderTime }) {
   const step = enrolment.steps.find((s) => s.assignmentId === assignmentId);
   if (!step) return null;
   return (
@@ -41,7 +42,7 @@ export function StepOfProgram({ enrolment, assignmentId }: { enrolment: Enrolmen
       <p className="font-medium">
         Step {step.position} of {enrolment.stepCount} <span className="font-normal text-muted">in</span> {enrolment.name}
       </p>
-      <NextStep enrolment={enrolment} who="you" />
+      <NextStep enrolment={enrolment} who="you" readerTime={readerTime} />
     </aside>
   );
 }

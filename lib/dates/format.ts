@@ -99,3 +99,26 @@ export function todayInputValue(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** How a date is worded: see describeDate. */
+export type DateVariant = "day" | "moment" | "moment-on" | "short" | "due" | "due-done";
+
+export const DATE_VARIANTS: readonly DateVariant[] = ["day", "moment", "moment-on", "short", "due", "due-done"];
+
+/** A date's words in `timeZone` as seen at `now`: the one switch the server and the browser both use. */
+export function describeDate(date: Date, variant: DateVariant, timeZone: string, now: Date): string {
+  switch (variant) {
+    case "day":
+      return formatDay(date, timeZone, now);
+    case "moment":
+      return formatMoment(date, timeZone, now);
+    case "moment-on":
+      return formatMoment(date, timeZone, now, { on: true });
+    case "short":
+      return formatShortDay(date, timeZone);
+    case "due":
+      return describeDue(date, now, timeZone);
+    case "due-done":
+      return describeDue(date, now, timeZone, { done: true });
+  }
+}

@@ -44,6 +44,8 @@ export const invitationsRouter = router({
         name: text({ min: 1, empty: "Please tell us your name.", max: 100, tooLong: "Please keep your name to 100 characters or fewer." }),
         // Never trimmed: every character of a password counts.
         password: text({ min: 1, max: 1000, trim: false }),
+        /** The device's time zone, read by the browser: a zone it doesn't know is not the person's mistake, so UTC instead. */
+        timeZone: z.string().max(64).optional(),
       }),
     )
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, ctx.now())),

@@ -38,11 +38,16 @@ async function newClient(browser: Browser, coachPage: Page, email: string, name:
   const link = await message.getByRole("link", { name: /\/invite\// }).getAttribute("href");
   await adminPage.context().close();
 
-  const clientPage = await (await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true })).newPage();
+  // A phone set to Toronto's time: the new account starts in that zone (dates and emails are written in it).
+  const clientPage = await (await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, timezoneId: "America/Toronto" })).newPage();
   await clientPage.goto(new URL(link!).pathname);
   await clientPage.getByLabel("Password", { exact: true }).fill("a quiet morning by the river");
   await clientPage.getByLabel("Password again").fill("a quiet morning by the river");
   await clientPage.getByRole("button", { name: "Join and sign in" }).click();
+  await expect(clientPage.getByRole("heading", { level: 1, name: `Hello, ${name.split(" ")[0]}` })).toBeVisible();
+  await clientPage.goto("/account");
+  await expect(clientPage.getByLabel("Time zone", { exact: true })).toHaveValue("America/Toronto");
+  await clientPage.goto("/client");
   await expect(clientPage.getByRole("heading", { level: 1, name: `Hello, ${name.split(" ")[0]}` })).toBeVisible();
   return clientPage;
 }

@@ -212,6 +212,21 @@ describe("invitations.preview and accept", () => {
     expect(roster.items.map((c) => c.email)).toContain("joining@example.test");
   });
 
+  it("starts the new account in the time zone of the device that joined, and in UTC when the device's zone is unknown", async () => {
+    const join = async (email: string, timeZone?: string) => {
+      await callers.coach.invitations.create({ email, role: "client" });
+      await callers.anonymous.invitations.accept({ token: await sendAndTakeToken(email), name: "Zone Joiner", password: PASSWORD, ...(timeZone === undefined ? {} : { timeZone }) });
+      const [user] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.email, email));
+      return user?.timeZone;
+    };
+    expect(await join("zone-sydney@example.test", "Australia/Sydney")).toBe("Australia/Sydney");
+    expect(await join("zone-none@example.test")).toBe("UTC");
+    // Not a zone, or not one this server knows: the account is still made, in UTC.
+    expect(await join("zone-mars@example.test", "Mars/Olympus")).toBe("UTC");
+    expect(await join("zone-offset@example.test", "+05:00")).toBe("UTC");
+    expect(await outcome(callers.anonymous.invitations.accept({ token: "A".repeat(43), name: "Long Zone", password: PASSWORD, timeZone: "A".repeat(65) }))).toBe("BAD_REQUEST");
+  });
+
   it("makes an invited coach a coach with no clients, and links an admin's client to the admin", async () => {
     await callers.admin.invitations.create({ email: "coach-joins@example.test", role: "coach" });
     await callers.admin.invitations.create({ email: "admins-client@example.test", role: "client" });

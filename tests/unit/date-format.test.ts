@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   calendarDaysBetween,
+  describeDate,
   describeDue,
   endOfLocalDay,
   formatDay,
@@ -50,6 +51,25 @@ describe("date wording", () => {
     expect(formatMoment(new Date("2025-11-21T09:10:00Z"), "UTC", now, { on: true })).toBe("on Friday 21 November at 09:10");
     expect(formatMoment(new Date("2025-11-26T09:10:00Z"), "UTC", now, { on: true })).toBe("today at 09:10");
     expect(formatShortDay(new Date("2025-11-21T09:10:00Z"), "UTC")).toBe("21 Nov");
+  });
+});
+
+describe("describeDate: the one switch the server and the browser both use", () => {
+  const instant = new Date("2025-11-26T23:30:00Z"); // Wednesday night in London, Thursday morning in Tokyo
+
+  it("words each variant as its own function does", () => {
+    expect(describeDate(instant, "day", "Europe/London", now)).toBe("Wednesday 26 November");
+    expect(describeDate(instant, "moment", "Europe/London", now)).toBe("today at 23:30");
+    expect(describeDate(new Date("2025-11-21T09:10:00Z"), "moment-on", "UTC", now)).toBe("on Friday 21 November at 09:10");
+    expect(describeDate(instant, "short", "Europe/London", now)).toBe("26 Nov");
+    expect(describeDate(new Date("2025-11-24T22:59:59Z"), "due", "UTC", now)).toBe("Overdue since Monday 24 November");
+    expect(describeDate(new Date("2025-11-24T22:59:59Z"), "due-done", "UTC", now)).toBe("Due Monday 24 November");
+  });
+
+  it("writes the date in the zone it is given", () => {
+    expect(describeDate(instant, "day", "Asia/Tokyo", now)).toBe("Thursday 27 November");
+    expect(describeDate(instant, "due", "Asia/Tokyo", now)).toBe("Due tomorrow");
+    expect(describeDate(instant, "due", "Europe/London", now)).toBe("Due today");
   });
 });
 

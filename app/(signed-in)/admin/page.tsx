@@ -3,12 +3,13 @@ import Link from "next/link";
 import { FailedWork } from "@/components/admin/failed-work";
 import { PageHeader, StatCard } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
+import { readerTimeOf } from "@/server/dates/reader-time";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "Practice overview" };
 
 export default async function AdminHome() {
-  await requireArea("admin");
+  const readerTime = readerTimeOf(await requireArea("admin"));
   const caller = await getServerCaller();
   const [overview, failedWork] = await Promise.all([caller.practice.overview(), caller.jobs.failed()]);
   return (
@@ -33,7 +34,7 @@ export default async function AdminHome() {
         </li>
       </ul>
       <div className="mt-8">
-        <FailedWork work={failedWork} />
+        <FailedWork work={failedWork} readerTime={readerTime} />
       </div>
     </>
   );

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { RoleShell } from "@/app/_shell/role-shell";
+import { RefreshStaleDates } from "@/components/dates/refresh-stale-dates";
 import { RegisterServiceWorker } from "@/components/offline/register-service-worker";
 import { requireArea } from "@/server/auth/current-session";
+import { pageWrittenAt } from "@/server/dates/reader-time";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +12,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   return (
     <RoleShell session={session}>
       <RegisterServiceWorker />
+      <RefreshStaleDates renderedAt={pageWrittenAt()} timeZone={session.timeZone} />
       {children}
     </RoleShell>
   );

@@ -4,12 +4,14 @@ import { HomeSections } from "@/components/client/home-sections";
 import { MyPrograms } from "@/components/programs/my-programs";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
+import { readerTimeOf } from "@/server/dates/reader-time";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
 export const metadata: Metadata = { title: "My exercises" };
 
 export default async function ClientHome() {
   const session = await requireArea("client");
+  const readerTime = readerTimeOf(session);
   const caller = await getServerCaller();
   const [{ items }, enrolments] = await Promise.all([caller.assignments.listForClient(), caller.enrolments.listMine()]);
   return (
@@ -19,8 +21,8 @@ export default async function ClientHome() {
         description="Your exercises live here. What you write stays private unless you choose to share it."
       />
       <HandoverNotice />
-      <MyPrograms enrolments={enrolments} />
-      <HomeSections cards={items} />
+      <MyPrograms enrolments={enrolments} readerTime={readerTime} />
+      <HomeSections cards={items} readerTime={readerTime} />
     </>
   );
 }

@@ -14,7 +14,7 @@ const fieldOf = (error: TRPCError): unknown => (error.cause as { details?: { fie
 
 /** Creates the account from the invitation, then signs the person in and takes them home. */
 export async function acceptInvitationAction(token: string, _previous: AcceptState, formData: FormData): Promise<AcceptState> {
-  const form = typeof token === "string" ? readFormFields(formData, ["name", "password", "confirm"]) : null;
+  const form = typeof token === "string" ? readFormFields(formData, ["name", "password", "confirm", "timeZone"]) : null;
   if (!form) return { error: UNREADABLE_FORM, fields: {}, name: "" };
   const name = form.name.trim().slice(0, NAME_MAX + 1);
   const password = form.password.slice(0, 1024);
@@ -28,7 +28,7 @@ export async function acceptInvitationAction(token: string, _previous: AcceptSta
 
   let accepted: { email: string };
   try {
-    accepted = await (await getServerCaller()).invitations.accept({ token, name, password });
+    accepted = await (await getServerCaller()).invitations.accept({ token, name, password, timeZone: form.timeZone.slice(0, 64) || undefined });
   } catch (error) {
     if (error instanceof TRPCError) {
       // The service judges the password (strength, not the person's own name or email) once the invitation checks out.

@@ -8,6 +8,7 @@ import { recordAudit } from "@/server/audit";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { hashPassword } from "../auth/password-hash";
 import { newPasswordProblem } from "../auth/password-strength";
+import { canonicalTimeZone } from "@/server/validation/time-zone";
 import { isUniqueViolation } from "../db-errors";
 import { addressTaken, insertUsers } from "../people/email-directory";
 import { InvitationUnavailableError } from "./errors";
@@ -26,7 +27,7 @@ const accountExists = (invitation: UsableInvitation) =>
  */
 export async function acceptInvitation(
   db: Queryable,
-  input: { token: string; name: string; password: string },
+  input: { token: string; name: string; password: string; timeZone?: string },
   now = new Date(),
 ): Promise<{ email: string }> {
   const invitation = await findUsableInvitation(db, input.token, now);
@@ -38,6 +39,8 @@ export async function acceptInvitation(
   if (problem) throw new InvalidInputError(problem, { field: "password" });
   // Hashing is slow on purpose; do it before the transaction so no lock waits on it.
   const passwordHash = await hashPassword(input.password);
+  // The zone the person's device was in when they joined; they can change it on their account page.
+  const timeZone = (input.timeZone && canonicalTimeZone(input.timeZone)) || "UTC";
 
   return db.transaction(async (tx) => {
     const [claimed] = await tx
@@ -52,7 +55,7 @@ export async function acceptInvitation(
     let userId: string;
     try {
       const [user] = await insertUsers(tx, [
-        { practiceId: invitation.practiceId, email: invitation.email, name, role: invitation.role, passwordHash, createdAt: now, updatedAt: now },
+        { practiceId: invitation.practiceId, email: invitation.email, name, role: invitation.role, passwordHash, timeZone, createdAt: now, updatedAt: now },
       ]);
       userId = user!.id;
     } catch (error) {

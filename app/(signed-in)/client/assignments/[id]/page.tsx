@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { WrittenDate } from "@/components/dates/written-date";
 import { AssignmentPageHeader } from "@/components/exercise/assignment-page-header";
 import { ExerciseWorkspace, ShareStep, SubmittedView } from "@/components/exercise/assignment-views";
 import { StepOfProgram } from "@/components/programs/program-progress";
 import { EmptyState } from "@/components/ui/layout";
 import { OFFLINE_COPY_HEADER } from "@/lib/offline/offline-copy";
 import { requireArea } from "@/server/auth/current-session";
+import { readerTimeOf } from "@/server/dates/reader-time";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
@@ -19,7 +21,7 @@ export default async function ClientAssignmentPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ step?: string | string[] }>;
 }) {
-  await requireArea("client");
+  const readerTime = readerTimeOf(await requireArea("client"));
   const [{ id }, { step }] = await Promise.all([params, searchParams]);
   const caller = await getServerCaller();
   const view = await orNotFound(caller.assignments.get({ assignmentId: id }));
@@ -35,7 +37,7 @@ export default async function ClientAssignmentPage({
   const header = (
     <>
       <AssignmentPageHeader title={version.title} coachName={assignment.coachName} />
-      {enrolment ? <StepOfProgram enrolment={enrolment} assignmentId={assignment.id} /> : null}
+      {enrolment ? <StepOfProgram enrolment={enrolment} assignmentId={assignment.id} readerTime={readerTime} /> : null}
     </>
   );
 
@@ -63,7 +65,7 @@ export default async function ClientAssignmentPage({
           rendered={view.article}
           coachName={assignment.coachName}
           note={assignment.note}
-          dueAt={assignment.dueAt}
+          due={assignment.dueAt ? <WrittenDate date={assignment.dueAt} variant="due" readerTime={readerTime} /> : null}
           answers={offlineCopy ? null : view.answers}
         />
       </>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AssignmentReview } from "@/components/coach/assignment-review";
 import { RecordAssignmentView } from "@/components/coach/record-view";
 import { requireArea } from "@/server/auth/current-session";
+import { readerTimeOf } from "@/server/dates/reader-time";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
@@ -14,13 +15,13 @@ export const metadata: Metadata = { title: "Shared answers" };
  * prefetch it, so only a real opening shows the answers.
  */
 export default async function CoachAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireArea("coach");
+  const readerTime = readerTimeOf(await requireArea("coach"));
   const { id } = await params;
   const view = await orNotFound((await getServerCaller()).assignments.get({ assignmentId: id }));
   if (view.role !== "coach") notFound();
   return (
     <>
-      <AssignmentReview view={view} />
+      <AssignmentReview view={view} readerTime={readerTime} />
       <RecordAssignmentView assignmentId={view.assignment.id} />
     </>
   );

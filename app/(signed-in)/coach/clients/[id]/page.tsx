@@ -7,6 +7,7 @@ import { ClientPrograms } from "@/components/programs/client-programs";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/layout";
 import { requireArea } from "@/server/auth/current-session";
+import { readerTimeOf } from "@/server/dates/reader-time";
 import { orNotFound } from "@/server/trpc/or-not-found";
 import { getServerCaller } from "@/server/trpc/server-caller";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Client" };
 
 /** The chart shows shared answers' values: RecordTrendsView logs that view once the page is open (the query writes nothing). */
 export default async function CoachClientPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireArea("coach");
+  const readerTime = readerTimeOf(await requireArea("coach"));
   const { id } = await params;
   const caller = await getServerCaller();
   const client = await orNotFound(caller.clients.get({ clientId: id }));
@@ -47,7 +48,7 @@ export default async function CoachClientPage({ params }: { params: Promise<{ id
             </h2>
             <ClientTimeline clientId={client.id} clientName={client.name} />
           </section>
-          <ClientPrograms enrolments={enrolments} clientId={client.id} clientName={client.name} />
+          <ClientPrograms enrolments={enrolments} clientId={client.id} clientName={client.name} readerTime={readerTime} />
           <section aria-labelledby="client-trends">
             <h2 id="client-trends" className="mb-1 text-lg font-semibold">
               Scale answers over time
