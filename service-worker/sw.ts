@@ -77,6 +77,16 @@ const serwist = new Serwist({
   ],
 });
 
+// Where the browser can route requests itself (Chromium's static routing), the app's code doesn't wait for this
+// worker: the HTTP cache or network races the fetch handler below, so online it arrives as on any page without a
+// worker (with V8's code cache), and offline the handler's precached copy wins. Elsewhere the handler does it all.
+type RouterRule = { condition: { urlPattern: string }; source: "race-network-and-fetch-handler" };
+self.addEventListener("install", (event) => {
+  const routing = event as ExtendableEvent & { addRoutes?: (rules: RouterRule[]) => Promise<void> };
+  if (typeof routing.addRoutes !== "function") return;
+  event.waitUntil(routing.addRoutes([{ condition: { urlPattern: "/_next/static/*" }, source: "race-network-and-fetch-handler" }]).catch(() => undefined));
+});
+
 // The app's code: HTTP cache or network first, the precache when they fail (app-code.ts says why). Registered before
 // Serwist's listener, which it then stops: Serwist's precache route would answer first otherwise.
 self.addEventListener("fetch", (event) => {

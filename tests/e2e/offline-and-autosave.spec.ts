@@ -23,6 +23,15 @@ async function openExercise(page: Page, email: string, title: string) {
   await expect(saveStatus(page)).toHaveAttribute("data-ready", "");
 }
 
+/** How the page's own scripts and styles were routed and who answered (Resource Timing), each way once. */
+async function appCodeSources(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByType("resource") as Array<PerformanceResourceTiming & { workerMatchedSourceType?: string; workerFinalSourceType?: string }>;
+    const appCode = entries.filter((entry) => new URL(entry.name).pathname.startsWith("/_next/static/"));
+    return [...new Set(appCode.map((entry) => `${entry.workerMatchedSourceType || "none"} → ${entry.workerFinalSourceType || "none"}`))];
+  });
+}
+
 /** What the server holds for the answer whose text contains `words` (read through the client's own tRPC query). */
 async function storedAnswer(page: Page, words: string): Promise<{ version: number; text: string } | null> {
   const assignmentId = new URL(page.url()).pathname.split("/").pop()!;
@@ -288,6 +297,9 @@ test("typed offline, browser closed, reopened offline: the text is there, and ba
     expect(copiesFetched.filter((fetched) => fetched === exercisePath)).toHaveLength(exerciseCopies);
     await page.goto(exerciseUrl);
     await expect(fieldIn(page)).toHaveValue(online);
+    // Online, the app's code comes from the HTTP cache or network, racing the worker (its static route, sw.ts):
+    // as on a page without a worker, so V8's code cache is used.
+    expect(await appCodeSources(page)).toEqual(["race-network-and-fetch-handler → network"]);
 
     await context.setOffline(true);
     const offline = `${online} Then more, typed on the bus with no signal, ${Date.now()}.`;
@@ -305,6 +317,9 @@ test("typed offline, browser closed, reopened offline: the text is there, and ba
     expect(response?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(fieldIn(page)).toHaveValue(offline);
+    // Offline the same route holds; which side answers depends on the HTTP cache (Chromium's offline emulation still
+    // reads it), so the precache's answer is covered by tests/unit/service-worker-app-code.test.ts instead.
+    for (const source of await appCodeSources(page)) expect(source).toMatch(/^race-network-and-fetch-handler → (network|fetch-event)$/);
     const stored = await everythingStored(page);
     expect(stored).not.toContain("typed on the bus");
     expect(stored).not.toContain(online);
