@@ -5,7 +5,7 @@ import { useTimeZone } from "./time-zone";
 /**
  * A date in a client component, written in the person's saved time zone (time-zone.tsx). Server components use
  * WrittenDate instead, which sends no code to the browser. `data-date-*` let a page opened long after it was
- * written (an offline copy) bring its words up to date (stale-dates.ts).
+ * written (an offline copy) bring its words up to date (refresh-stale-dates.tsx).
  */
 export function LocalDate({ date, variant = "day", prefix = "" }: { date: Date | string; variant?: DateVariant; prefix?: string }) {
   const timeZone = useTimeZone();

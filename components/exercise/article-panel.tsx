@@ -1,6 +1,6 @@
 import { SeriesLine } from "@/components/markdown/article-heading";
 import { ArticleView } from "@/components/markdown/article-view";
-import type { ArticleSnapshot } from "@/lib/content/prompts";
+import type { ArticleHeading } from "@/lib/content/prompts";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
 
 /**
@@ -13,7 +13,7 @@ export function ArticlePanel({
   headingId,
   beside = true,
 }: {
-  article: Pick<ArticleSnapshot, "title" | "series" | "part" | "summary">;
+  article: ArticleHeading;
   rendered: RenderedArticle;
   headingId: string;
   beside?: boolean;

@@ -12,7 +12,7 @@ import type { RouterOutputs } from "@/components/trpc/outputs";
 import {
   emptyAnswerFor,
   isAnswered,
-  type ArticleSnapshot,
+  type ArticleHeading,
   type PromptDefinition,
 } from "@/lib/content/prompts";
 import { ArticlePanel } from "./article-panel";
@@ -36,7 +36,8 @@ type Props = {
   title: string;
   instructions: string;
   prompts: PromptDefinition[];
-  article: ArticleSnapshot;
+  /** What the article panel shows above the text; the text itself comes rendered (`rendered`). */
+  article: ArticleHeading;
   rendered: RenderedArticle;
   coachName: string;
   note: string;

@@ -50,6 +50,11 @@ export type ArticleSnapshot = {
   body: string;
 };
 
+/** What an article panel shows above the text. The text travels rendered, on its own: not its Markdown too. */
+export type ArticleHeading = Pick<ArticleSnapshot, "title" | "series" | "part" | "summary">;
+
+export const articleHeading = ({ title, series, part, summary }: ArticleSnapshot): ArticleHeading => ({ title, series, part, summary });
+
 /** Checks an answer against its prompt; returns a plain message, or null when it fits. */
 export function answerProblem(prompt: PromptDefinition, value: AnswerValue): string | null {
   switch (prompt.kind) {

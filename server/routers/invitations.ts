@@ -45,7 +45,7 @@ export const invitationsRouter = router({
         // Never trimmed: every character of a password counts.
         password: text({ min: 1, max: 1000, trim: false }),
         /** The device's time zone, read by the browser: a zone it doesn't know is not the person's mistake, so UTC instead. */
-        timeZone: z.string().max(64).optional(),
+        timeZone: text({ max: 64 }).optional(),
       }),
     )
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, ctx.now())),

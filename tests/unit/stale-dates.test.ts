@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentDateText, pageIsStale, STALE_PAGE_MS } from "@/lib/dates/stale-dates";
+import { currentDateText } from "@/lib/dates/stale-dates";
+import { pageIsStale, STALE_PAGE_MS } from "@/lib/dates/stale-page";
 
 describe("an offline copy's dates", () => {
   const writtenAt = Date.parse("2025-11-26T10:00:00Z");

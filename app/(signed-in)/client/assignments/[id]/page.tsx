@@ -6,6 +6,8 @@ import { AssignmentPageHeader } from "@/components/exercise/assignment-page-head
 import { ExerciseWorkspace, ShareStep, SubmittedView } from "@/components/exercise/assignment-views";
 import { StepOfProgram } from "@/components/programs/program-progress";
 import { EmptyState } from "@/components/ui/layout";
+import { articleHeading } from "@/lib/content/prompts";
+import { keepPassagesFor } from "@/lib/content/rendered-article";
 import { OFFLINE_COPY_HEADER } from "@/lib/offline/offline-copy";
 import { requireArea } from "@/server/auth/current-session";
 import { readerTimeOf } from "@/server/dates/reader-time";
@@ -61,8 +63,8 @@ export default async function ClientAssignmentPage({
           title={version.title}
           instructions={version.instructions}
           prompts={version.prompts}
-          article={version.article}
-          rendered={view.article}
+          article={articleHeading(version.article)}
+          rendered={keepPassagesFor(view.article, version.prompts)}
           coachName={assignment.coachName}
           note={assignment.note}
           due={assignment.dueAt ? <WrittenDate date={assignment.dueAt} variant="due" readerTime={readerTime} /> : null}
