@@ -12,14 +12,14 @@ export type SignInState = { error: string | null; email: string };
 const GENERIC_ERROR = "That email and password don't match an account we know. Please check them and try again.";
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const form = readFormFields(formData, ["email", "password", "next"]);
+  const form = readFormFields(formData, ["email", "password", "next", "deviceTimeZone"]);
   if (!form) return { error: UNREADABLE_FORM, email: "" };
   const email = form.email.slice(0, 320);
   const password = form.password.slice(0, 1024);
   const next = safeRedirectPath(form.next);
   if (!email || !password) return { error: "Please enter your email and password.", email };
   try {
-    await signIn("credentials", { email, password, redirect: false });
+    await signIn("credentials", { email, password, deviceTimeZone: form.deviceTimeZone.slice(0, 64), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       const paused = (error as AuthError & { code?: string }).code === "paused";

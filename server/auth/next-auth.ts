@@ -40,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: authLogger,
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, deviceTimeZone: {} },
       // Our sign-in action reaches this through next-auth's signIn(), which passes the action's request headers on.
       authorize: async (raw, request) => {
         const parsed = credentialsSchema.safeParse(raw);

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, userSessions } from "@/db/schema";
+import { auditEvents, userSessions, users } from "@/db/schema";
 import { resolveSession, signInWithPassword } from "@/server/services/auth/sessions";
 import { signOutSession } from "@/server/services/auth/sign-out";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { useTestDatabase } from "../helpers/test-db";
-import { buildWorld, TEST_PASSWORD, testLimits } from "../helpers/world";
+import { addUser, buildWorld, callerFor, TEST_PASSWORD, testLimits } from "../helpers/world";
 
 const handle = await useTestDatabase();
 const db = handle.db;
@@ -111,5 +111,45 @@ describe("a session is checked on every request", () => {
   it("rejects a malformed or unknown session id", async () => {
     expect(await resolveSession(db, "not-a-uuid", testLimits)).toBeNull();
     expect(await resolveSession(db, "00000000-0000-4000-8000-000000000000", testLimits)).toBeNull();
+  });
+});
+
+describe("the device's time zone at sign-in (decision 0032)", () => {
+  const zoneOf = async (userId: string) => (await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)))[0]?.timeZone;
+  const zoneEvents = (userId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.subjectUserId, userId), eq(auditEvents.action, "account.time_zone_changed")));
+  const signInFrom = (email: string, deviceTimeZone: string | undefined, password = TEST_PASSWORD) =>
+    signInWithPassword(db, { email, password, ...(deviceTimeZone === undefined ? {} : { deviceTimeZone }) }, testLimits);
+
+  it("gives an account still in the default zone its device's zone, once, and records it", async () => {
+    const id = await addUser(db, world.ids.practiceA, "client", "Tia Traveller", "tia@a.test");
+    expect(await zoneOf(id)).toBe("UTC");
+    expect(await signInFrom("tia@a.test", "America/Toronto")).not.toBeNull();
+    expect(await zoneOf(id)).toBe("America/Toronto");
+    expect(await zoneEvents(id)).toEqual([expect.objectContaining({ actorId: id, metadata: { from: "UTC", to: "America/Toronto", fromDevice: true } })]);
+    // Later sign-ins from elsewhere (travel) leave it: it has been set once, and the person can change it.
+    expect(await signInFrom("tia@a.test", "Asia/Tokyo")).not.toBeNull();
+    expect(await zoneOf(id)).toBe("America/Toronto");
+    expect(await zoneEvents(id)).toHaveLength(1);
+  });
+
+  it("never changes a zone the person chose, even when they chose UTC", async () => {
+    const id = await addUser(db, world.ids.practiceA, "client", "Uma Utc", "uma@a.test");
+    const uma = await callerFor(db, "uma@a.test");
+    await uma.account.updateProfile({ timeZone: "Europe/Berlin" });
+    await uma.account.updateProfile({ timeZone: "UTC" });
+    expect(await signInFrom("uma@a.test", "America/Toronto")).not.toBeNull();
+    expect(await zoneOf(id)).toBe("UTC");
+    const vera = await addUser(db, world.ids.practiceA, "client", "Vera Vienna", "vera@a.test");
+    await (await callerFor(db, "vera@a.test")).account.updateProfile({ timeZone: "Europe/Vienna" });
+    expect(await signInFrom("vera@a.test", "America/Toronto")).not.toBeNull();
+    expect(await zoneOf(vera)).toBe("Europe/Vienna");
+  });
+
+  it("changes nothing for a failed sign-in, a device in UTC, or a zone that isn't one", async () => {
+    const id = await addUser(db, world.ids.practiceA, "client", "Wes Wrong", "wes@a.test");
+    expect(await signInFrom("wes@a.test", "America/Toronto", "not-the-right-password")).toBeNull();
+    for (const zone of [undefined, "", "UTC", "Etc/UTC", "Etc/GMT", "Mars/Olympus", "+05:00", "CET; drop"]) expect(await signInFrom("wes@a.test", zone)).not.toBeNull();
+    expect(await zoneOf(id)).toBe("UTC");
+    expect(await zoneEvents(id)).toEqual([]);
   });
 });

@@ -60,7 +60,13 @@ describe("signInAction", () => {
 
   it("signs in from an ordinary form, as before", async () => {
     await expect(signInAction({ error: null, email: "" }, signInForm({ next: "/coach" }))).rejects.toMatchObject({ to: "/?next=%2Fcoach" });
-    expect(signIn).toHaveBeenCalledWith("credentials", { email: "client@a.test", password: "a-long-test-passphrase", redirect: false });
+    // Without the device's zone (the person never focused a field, or no script ran), an empty one.
+    expect(signIn).toHaveBeenCalledWith("credentials", { email: "client@a.test", password: "a-long-test-passphrase", deviceTimeZone: "", redirect: false });
+  });
+
+  it("passes the device's time zone on, when the form read it", async () => {
+    await expect(signInAction({ error: null, email: "" }, signInForm({ deviceTimeZone: "Europe/Lisbon" }))).rejects.toMatchObject({ to: "/" });
+    expect(signIn).toHaveBeenCalledWith("credentials", { email: "client@a.test", password: "a-long-test-passphrase", deviceTimeZone: "Europe/Lisbon", redirect: false });
   });
 
   it("still asks for both fields when one is missing", async () => {

@@ -10,6 +10,7 @@ import { isUuid, NO_ONE } from "@/lib/ids/uuid";
 import { findByEmail } from "../people/email-directory";
 import { verifyAgainstDummy, verifyPassword } from "./password-hash";
 import { beginSignInAttempt } from "./throttle";
+import { adoptDeviceTimeZone } from "./device-time-zone";
 
 export type SessionLimits = { idleMinutes: number; maxHours: number };
 
@@ -46,7 +47,7 @@ export type PendingSession = SessionUser & { pendingStep: PendingStep };
 export async function signInWithPassword(
   db: Queryable,
   /** clientAddress: the client's IP (server/auth/client-address.ts); tests and scripts may leave it out. */
-  input: { email: string; password: string; clientAddress?: string; userAgent?: string },
+  input: { email: string; password: string; clientAddress?: string; userAgent?: string; deviceTimeZone?: string },
   limits: SessionLimits,
   now = new Date(),
 ): Promise<{ sessionId: string; userId: string; practiceId: string; pendingStep: PendingStep | null } | null> {
@@ -107,6 +108,7 @@ export async function signInWithPassword(
       entityId: session!.id,
       metadata: pendingStep ? { pendingStep } : {},
     });
+    await adoptDeviceTimeZone(tx, user, input.deviceTimeZone, now);
     return session!.id;
   });
   return { sessionId, userId: user.id, practiceId: user.practiceId, pendingStep };
