@@ -7,7 +7,7 @@ import { signInAction, type SignInState } from "./actions";
 export function SignInForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
   // The device's time zone goes with the form, for an account that never chose one (decision 0032). Read once the
-  // person starts, not while the page loads: the browser's time-zone data costs a phone 40–100 ms to load.
+  // person starts, not while the page loads: loading the browser's time-zone data took 40–100 ms here, more on a phone.
   const [deviceTimeZone, setDeviceTimeZone] = useState("");
   const readDeviceTimeZone = () => {
     if (!deviceTimeZone) setDeviceTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? "");
