@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { browserTimeZone } from "@/components/dates/time-zone";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { signInAction, type SignInState } from "./actions";
@@ -10,7 +11,7 @@ export function SignInForm({ next }: { next: string }) {
   // person starts, not while the page loads: loading the browser's time-zone data took 40–100 ms here, more on a phone.
   const [deviceTimeZone, setDeviceTimeZone] = useState("");
   const readDeviceTimeZone = () => {
-    if (!deviceTimeZone) setDeviceTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? "");
+    if (!deviceTimeZone) setDeviceTimeZone(browserTimeZone());
   };
   return (
     <ActionForm action={formAction} error={state.error} pending={pending} submitLabel="Sign in" pendingLabel="Signing in…">

@@ -15,7 +15,8 @@ export function TimeZoneProvider({ timeZone, children }: { timeZone: string | nu
 const subscribeNever = () => () => {};
 // Read once: asking builds a formatter, which is not cheap.
 let browserZoneRead: string | undefined;
-const browserTimeZone = () => (browserZoneRead ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+/** The device's time zone, read once per page; call it only when needed (the first read loads the zone data). */
+export const browserTimeZone = (): string => (browserZoneRead ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** The device's own time zone (what its clock is set to); null while rendering on the server. */
 export function useDeviceTimeZone(): string | null {
