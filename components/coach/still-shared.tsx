@@ -1,13 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { AnswerGoneContext } from "./answer-gone";
 
 /** How often an open coach page checks that what it shows is still shared. */
 export const STILL_SHARED_CHECK_MS = 5_000;
-
-type Watch = { gone: ReadonlySet<string>; markGone: (answerId: string) => void };
-const StillSharedContext = createContext<Watch | null>(null);
 
 /**
  * Keeps an open coach page honest about sharing: every few seconds while the page is visible (and
@@ -33,12 +31,7 @@ export function StillSharedWatch({ assignmentId, answerIds, children }: { assign
     gone = new Set(answerIds);
   }
   const markGone = (answerId: string) => setMarked((previous) => new Set([...previous, answerId]));
-  return <StillSharedContext.Provider value={{ gone, markGone }}>{children}</StillSharedContext.Provider>;
-}
-
-/** Called when the server says an answer is no longer shared (a comment refused), so the page catches up at once. */
-export function useMarkAnswerGone(): ((answerId: string) => void) | null {
-  return useContext(StillSharedContext)?.markGone ?? null;
+  return <AnswerGoneContext.Provider value={{ gone, markGone }}>{children}</AnswerGoneContext.Provider>;
 }
 
 /**
@@ -46,7 +39,7 @@ export function useMarkAnswerGone(): ((answerId: string) => void) | null {
  * in its place. Focus inside the answer moves to that sentence, so it isn't lost to the page's top.
  */
 export function SharedAnswerItem({ answerId, clientName, children }: { answerId: string; clientName: string; children: ReactNode }) {
-  const gone = useContext(StillSharedContext)?.gone.has(answerId) ?? false;
+  const gone = useContext(AnswerGoneContext)?.gone.has(answerId) ?? false;
   const itemRef = useRef<HTMLLIElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // Whether focus is somewhere in this answer (a removed element takes focus with it to the page's top).

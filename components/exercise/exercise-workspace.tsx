@@ -1,5 +1,4 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { RenderedArticle } from "@/lib/content/rendered-article";
@@ -7,7 +6,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
 import { forgetOfflineCopy } from "@/components/offline/forget-offline-copy";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { useTRPC } from "@/components/trpc/client";
+import { useCall } from "@/components/trpc/use-call";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import {
   emptyAnswerFor,
@@ -91,7 +90,6 @@ function OfflineWorkspace(props: Omit<Props, "answers">) {
 
 function OpenWorkspace(props: Props) {
   const { assignmentId, prompts } = props;
-  const trpc = useTRPC();
   const router = useRouter();
   const initial = useMemo<InitialAnswer[]>(() => {
     const saved = new Map(props.answers.map((a) => [a.promptId, a]));
@@ -119,15 +117,13 @@ function OpenWorkspace(props: Props) {
   const missingRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  const submit = useMutation(
-    trpc.assignments.submit.mutationOptions({
-      onSuccess: () => {
-        void forgetOfflineCopy(`/client/assignments/${assignmentId}`).catch(() => undefined);
-        router.push(`/client/assignments/${assignmentId}?step=share`);
-      },
-      onError: (error) => setProblem(error.message),
-    }),
-  );
+  const submit = useCall((trpc) => trpc.assignments.submit.mutate, {
+    onSuccess: () => {
+      void forgetOfflineCopy(`/client/assignments/${assignmentId}`).catch(() => undefined);
+      router.push(`/client/assignments/${assignmentId}?step=share`);
+    },
+    onError: (error) => setProblem(error.message),
+  });
 
   const valueOf = (prompt: PromptDefinition) => snapshot.prompts[prompt.id]?.value ?? emptyAnswerFor(prompt);
   const answered = prompts.filter((p) => isAnswered(valueOf(p))).length;

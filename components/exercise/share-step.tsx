@@ -1,10 +1,9 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
-import { useTRPC } from "@/components/trpc/client";
+import { useCall } from "@/components/trpc/use-call";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 import { isAnswered, type PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody, AnswerDisplay } from "./answer-display";
@@ -31,13 +30,12 @@ export function ShareStep({
   prompts: PromptDefinition[];
   answers: ShareAnswer[];
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const byPrompt = new Map(answers.map((a) => [a.promptId, a]));
   const shareable = prompts.filter((p) => isAnswered(byPrompt.get(p.id)?.value));
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(shareable.filter((p) => byPrompt.get(p.id)?.shared).map((p) => p.id)));
   const done = () => router.push(`/client/assignments/${assignmentId}?step=done`);
-  const save = useMutation(trpc.answers.setSharing.mutationOptions({ onSuccess: done }));
+  const save = useCall((trpc) => trpc.answers.setSharing.mutate, { onSuccess: done });
   const pendingShare = useUndoable();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);

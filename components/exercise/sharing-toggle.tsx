@@ -1,11 +1,10 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/layout";
-import { useTRPC } from "@/components/trpc/client";
+import { useCall } from "@/components/trpc/use-call";
 import type { AnswerValue, PromptDefinition } from "@/lib/content/prompts";
 import { AnswerBody } from "./answer-display";
 import { UndoBar } from "./undo-bar";
@@ -35,7 +34,6 @@ export function SharingToggle({
   coachId: string;
   coachName: string;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const stateId = useId();
   const previewId = useId();
@@ -48,7 +46,7 @@ export function SharingToggle({
   const setFocusNext = (target: "box" | "confirm" | "undo") => {
     focusNext.current = target;
   };
-  const change = useMutation(trpc.answers.setSharing.mutationOptions({ onSuccess: () => router.refresh() }));
+  const change = useCall((trpc) => trpc.answers.setSharing.mutate, { onSuccess: () => router.refresh() });
   const pendingShare = useUndoable();
 
   // Focus follows each step: the confirm button, then Undo, then back to the box with its new state.

@@ -1,13 +1,12 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useMarkAnswerGone } from "@/components/coach/still-shared";
+import { useMarkAnswerGone } from "@/components/coach/answer-gone";
 import { errorDetails } from "@/components/content/trpc-errors";
 import { LocalDate } from "@/components/dates/local-date";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/layout";
-import { useTRPC } from "@/components/trpc/client";
+import { useCall } from "@/components/trpc/use-call";
 import type { RouterOutputs } from "@/components/trpc/outputs";
 
 /** One comment of a thread, as assignments.get returns it (the client's and the coach's views share the shape). */
@@ -34,7 +33,6 @@ export function CommentThread({
   canReply: boolean;
   headingLevel?: 3 | 4;
 }) {
-  const trpc = useTRPC();
   const headingId = useId();
   const [body, setBody] = useState("");
   // Sent comments are shown straight away. The page isn't reloaded for them: for a coach, reloading
@@ -44,22 +42,20 @@ export function CommentThread({
   const [justSent, setJustSent] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const markGone = useMarkAnswerGone();
-  const send = useMutation(
-    trpc.feedback.comment.mutationOptions({
-      onSuccess: (created, input) => {
-        setBody("");
-        setSent((previous) => [
-          ...previous,
-          { id: created.id, answerId, authorName: "You", authorRole: viewerRole, body: input.body, createdAt: created.createdAt, earlier: false },
-        ]);
-        setJustSent(created.id);
-      },
-      onError: (error) => {
-        // On a coach's page, an answer its client stopped sharing is taken off the page at once.
-        if (errorDetails(error)?.reason === "no_longer_shared") markGone?.(answerId);
-      },
-    }),
-  );
+  const send = useCall((trpc) => trpc.feedback.comment.mutate, {
+    onSuccess: (created, input) => {
+      setBody("");
+      setSent((previous) => [
+        ...previous,
+        { id: created.id, answerId, authorName: "You", authorRole: viewerRole, body: input.body, createdAt: created.createdAt, earlier: false },
+      ]);
+      setJustSent(created.id);
+    },
+    onError: (error) => {
+      // On a coach's page, an answer its client stopped sharing is taken off the page at once.
+      if (errorDetails(error)?.reason === "no_longer_shared") markGone?.(answerId);
+    },
+  });
   useEffect(() => {
     if (justSent) listRef.current?.querySelector<HTMLElement>(`[data-comment-id="${justSent}"]`)?.focus();
   }, [justSent]);

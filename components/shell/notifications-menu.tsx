@@ -1,17 +1,14 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { useTRPC } from "@/components/trpc/client";
 import { notificationsButtonLabel, UNREAD_SHOWN_MAX } from "@/lib/notifications/unread-badge";
 import { LOADING_NOTIFICATIONS } from "./notifications-copy";
-
-/** How often the unread count is asked for while the page is open (and again whenever the window gets focus). */
-const UNREAD_REFRESH_MS = 60_000;
+import { useUnreadCount } from "./use-unread-count";
 
 // The list is code of its own, fetched when the menu is first opened (or about to be: hover, focus), so the
 // pages don't carry it on their first load. React's lazy rather than next/dynamic, whose loader costs more
 // than it saves here; the panel is only ever shown after a click, so it needn't render on the server.
-const loadPanel = () => import("./notifications-panel").then((m) => ({ default: m.NotificationsPanel }));
+// It brings TanStack Query along where the page has none (the client's pages, decision 0033).
+const loadPanel = () => import("./notifications-panel").then((m) => ({ default: m.NotificationsPanelWithData }));
 const NotificationsPanel = lazy(loadPanel);
 
 /**
@@ -21,7 +18,6 @@ const NotificationsPanel = lazy(loadPanel);
  * panel follows the button in the tab order; Escape closes it and returns focus to the button.
  */
 export function NotificationsMenu({ initialUnread }: { initialUnread: number }) {
-  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -29,14 +25,7 @@ export function NotificationsMenu({ initialUnread }: { initialUnread: number }) 
   // Ids already marked read from this page: a reopened menu first shows its previous list while it refreshes.
   const requested = useRef(new Set<string>());
 
-  const unread = useQuery(
-    trpc.notifications.unreadCount.queryOptions(
-      {},
-      // The first count came with the page; after that, on focus and every minute.
-      { initialData: { count: initialUnread }, refetchOnMount: false, staleTime: 0, refetchOnWindowFocus: true, refetchInterval: UNREAD_REFRESH_MS },
-    ),
-  );
-  const count = unread.data.count;
+  const { count, refresh, markedRead } = useUnreadCount(initialUnread);
 
   // A click anywhere outside closes the panel (focus stays where the click put it).
   useEffect(() => {
@@ -93,7 +82,7 @@ export function NotificationsMenu({ initialUnread }: { initialUnread: number }) 
       >
         {open ? (
           <Suspense fallback={<p className="p-3 text-sm text-muted">{LOADING_NOTIFICATIONS}</p>}>
-            <NotificationsPanel requested={requested} onFollow={() => setOpen(false)} />
+            <NotificationsPanel requested={requested} onFollow={() => setOpen(false)} onMarkedRead={markedRead} onMarkSettled={refresh} />
           </Suspense>
         ) : null}
       </div>

@@ -1,33 +1,47 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, type RefObject } from "react";
 import { ShowMoreButton } from "@/components/content/list-bits";
 import { LocalDate } from "@/components/dates/local-date";
 import { useTRPC } from "@/components/trpc/client";
+import { EnsureDataProvider } from "@/components/trpc/provider";
 import { notificationHref, notificationSentence } from "@/lib/notifications/in-app";
 import { LOADING_NOTIFICATIONS } from "./notifications-copy";
 
 const SHOWN_AT_ONCE = 10;
+
+type PanelProps = {
+  requested: RefObject<Set<string>>;
+  onFollow: () => void;
+  /** How many were just marked read: the badge drops at once. */
+  onMarkedRead: (howMany: number) => void;
+  /** The server has been told: time to ask for the count again. */
+  onMarkSettled: () => void;
+};
+
+/** The panel, with TanStack Query provided where the page has none (the client's pages, decision 0033). */
+export function NotificationsPanelWithData(props: PanelProps) {
+  return (
+    <EnsureDataProvider>
+      <NotificationsPanel {...props} />
+    </EnsureDataProvider>
+  );
+}
 
 /**
  * The open notifications menu: the latest notifications, each a link to its place. What it shows is marked read.
  * `requested` holds the ids already marked from this page; it outlives the panel, so reopening the menu (which
  * first shows its previous list while that refreshes) doesn't mark or count them twice.
  */
-export function NotificationsPanel({ requested, onFollow }: { requested: RefObject<Set<string>>; onFollow: () => void }) {
+function NotificationsPanel({ requested, onFollow, onMarkedRead, onMarkSettled }: PanelProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const list = useInfiniteQuery(
     trpc.notifications.list.infiniteQueryOptions({ limit: SHOWN_AT_ONCE }, { staleTime: 0, getNextPageParam: (page) => page.nextCursor }),
   );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const { mutate } = useMutation(
-    trpc.notifications.markRead.mutationOptions({
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.notifications.unreadCount.queryKey({}) }),
-    }),
-  );
+  const { mutate } = useMutation(trpc.notifications.markRead.mutationOptions({ onSettled: onMarkSettled }));
 
   // The badge drops at once, the server is told, the count is asked for again. The items keep their "New" mark
   // while the menu stays open.
@@ -36,11 +50,9 @@ export function NotificationsPanel({ requested, onFollow }: { requested: RefObje
     const ids = list.data.pages.flatMap((page) => page.items).filter((n) => !n.read && !requested.current.has(n.id)).map((n) => n.id);
     if (ids.length === 0) return;
     ids.forEach((id) => requested.current.add(id));
-    queryClient.setQueryData(trpc.notifications.unreadCount.queryKey({}), (old: { count: number } | undefined) => ({
-      count: Math.max(0, (old?.count ?? 0) - ids.length),
-    }));
+    onMarkedRead(ids.length);
     mutate({ ids });
-  }, [list.data, mutate, queryClient, requested, trpc]);
+  }, [list.data, mutate, onMarkedRead, requested]);
 
   if (list.isPending) return <p className="p-3 text-sm text-muted">{LOADING_NOTIFICATIONS}</p>;
   if (list.isError)

@@ -1,15 +1,14 @@
 "use client";
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
-import { useState, type ReactNode } from "react";
-import { MAX_BATCH_CALLS } from "@/lib/http/body-limits";
-import { transformer } from "@/lib/trpc/transformer";
-import type { AppRouter } from "@/server/trpc/root";
+import { QueryCache, QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
+import { useContext, useState, type ReactNode } from "react";
+import { createAppTrpcClient, httpStatusOf } from "./app-client";
 import { TRPCProvider } from "./client";
 
-const POST_QUERIES = new Set(["articles.preview"]);
-
-/** The one data provider of the app. Each browser tab gets its own QueryClient. */
+/**
+ * TanStack Query with tRPC, for the coach's, the admin's and the account pages (their layouts hold it) and for
+ * code that opens on demand anywhere (the notifications list). The client's pages go without it (decision 0033).
+ * Each area's provider has a cache of its own.
+ */
 export function DataProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
@@ -20,7 +19,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
           onError: (error) => {
             // A full load on purpose: it drops every cached query of the ended session.
             // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-            if (httpStatus(error) === 401) window.location.assign("/sign-in");
+            if (httpStatusOf(error) === 401) window.location.assign("/sign-in");
           },
         }),
         defaultOptions: {
@@ -29,23 +28,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
         },
       }),
   );
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          // Reads whose input is a whole article body would not fit in a URL: they go as POST.
-          condition: (op) => op.type === "query" && POST_QUERIES.has(op.path),
-          true: httpLink({ url: "/api/trpc", transformer, methodOverride: "POST" }),
-          false: splitLink({
-            // The server refuses a batch holding a change: each change is a request of its own.
-            condition: (op) => op.type === "mutation",
-            true: httpLink({ url: "/api/trpc", transformer }),
-            false: httpBatchLink({ url: "/api/trpc", transformer, maxItems: MAX_BATCH_CALLS }),
-          }),
-        }),
-      ],
-    }),
-  );
+  const [trpcClient] = useState(createAppTrpcClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -55,11 +38,13 @@ export function DataProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function httpStatus(error: unknown): number | undefined {
-  return (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+function isClientError(error: unknown): boolean {
+  const status = httpStatusOf(error);
+  return typeof status === "number" && status >= 400 && status < 500;
 }
 
-function isClientError(error: unknown): boolean {
-  const status = httpStatus(error);
-  return typeof status === "number" && status >= 400 && status < 500;
+/** For code that may open where no data provider is above it (the client's pages): provides one there. */
+export function EnsureDataProvider({ children }: { children: ReactNode }) {
+  const existing = useContext(QueryClientContext);
+  return existing ? children : <DataProvider>{children}</DataProvider>;
 }

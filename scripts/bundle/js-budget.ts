@@ -8,18 +8,6 @@ import zlib from "node:zlib";
  */
 export const JS_BUDGET_KB = { anyRoute: 180, clientPage: 165 } as const;
 
-/**
- * Where a budget is missed today: a ceiling just above what is measured, so it can't grow unnoticed while the
- * miss stands. The README's Performance section says by how much and why.
- */
-export const KNOWN_OVER_BUDGET: Record<string, { ceilingKb: number; why: string }> = {
-  // 173.7 KB on a visit to an open exercise (the answering view: autosave, device drafts, conflicts, prompts).
-  "/client/assignments/[id]": {
-    ceilingKb: 175,
-    why: "the framework (129.6 KB) and the data layer every page shares (TanStack Query and the tRPC client, 25 KB) leave 10 KB for the answering view",
-  },
-};
-
 export const isClientPage = (route: string) => route === "/client" || route.startsWith("/client/");
 
 /**
@@ -28,12 +16,7 @@ export const isClientPage = (route: string) => route === "/client" || route.star
  */
 export const routeOfManifestKey = (key: string) => key.replace(/\/page$/, "").replace(/\/\([^/]+\)/g, "") || "/";
 
-/** A route as the build names it: the Lighthouse spec's labels write a dynamic segment as ‹id›. */
-const asBuildRoute = (route: string) => route.replace(/‹(\w+)›/g, "[$1]");
-
 export function budgetFor(route: string): number {
-  const known = KNOWN_OVER_BUDGET[asBuildRoute(route)];
-  if (known) return known.ceilingKb;
   return isClientPage(route) ? JS_BUDGET_KB.clientPage : JS_BUDGET_KB.anyRoute;
 }
 

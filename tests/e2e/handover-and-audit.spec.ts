@@ -32,6 +32,12 @@ test("an admin hands a client over; the client is told; the new coach sees nothi
   const notice = page.getByRole("status").filter({ hasText: `Your coach is now ${sam.name}` });
   await expect(notice).toContainText(`Anything you shared with ${maya.name} is private again`);
   await expectAccessible(page);
+  // The notice came with the page; "Got it" puts it away, for good.
+  await notice.getByRole("button", { name: "Got it" }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(notice).toHaveCount(0);
   await signOut(page);
 
   await signInTo(page, sam.email, "/coach");

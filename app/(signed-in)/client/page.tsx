@@ -13,14 +13,18 @@ export default async function ClientHome() {
   const session = await requireArea("client");
   const readerTime = readerTimeOf(session);
   const caller = await getServerCaller();
-  const [{ items }, enrolments] = await Promise.all([caller.assignments.listForClient(), caller.enrolments.listMine()]);
+  const [{ items }, enrolments, handoverNotice] = await Promise.all([
+    caller.assignments.listForClient(),
+    caller.enrolments.listMine(),
+    caller.handover.myNotice(),
+  ]);
   return (
     <>
       <PageHeader
         title={`Hello, ${session.name.split(" ")[0]}`}
         description="Your exercises live here. What you write stays private unless you choose to share it."
       />
-      <HandoverNotice />
+      <HandoverNotice notice={handoverNotice} />
       <MyPrograms enrolments={enrolments} readerTime={readerTime} />
       <HomeSections cards={items} readerTime={readerTime} />
     </>
