@@ -24,8 +24,21 @@ export interface BuildInputs {
   environment: Record<string, string | number | undefined>;
 }
 
-/** Settings only the running server, the tests or the e2e harness read; the build doesn't depend on them. */
-const RUNTIME_ONLY = new Set(["DATABASE_URL", "DATABASE_POOLER", "PGLITE_DIR", "E2E_PORT", "E2E_OUTPUT_DIR", "E2E_TRACE", "CHROMIUM_PATH", "HEARTH_TEST_CLOCK"]);
+/**
+ * Settings only the running server, the tests or the e2e harness read, or (BUILD_TYPECHECK) that change whether the
+ * build checks, not what it writes: the build's output doesn't depend on them.
+ */
+const RUNTIME_ONLY = new Set([
+  "DATABASE_URL",
+  "DATABASE_POOLER",
+  "PGLITE_DIR",
+  "E2E_PORT",
+  "E2E_OUTPUT_DIR",
+  "E2E_TRACE",
+  "CHROMIUM_PATH",
+  "HEARTH_TEST_CLOCK",
+  "BUILD_TYPECHECK",
+]);
 
 /** The configuration a build depends on: the validated settings but the runtime-only ones, and NEXT_PUBLIC_* variables. */
 export function buildEnvironment(settings: Record<string, unknown>, nextPublic: Record<string, string>): BuildInputs["environment"] {

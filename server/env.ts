@@ -58,6 +58,11 @@ const envSchema = z.object({
    * demo admin), and a production server refuses to start with it set, so it can never open anything there.
    */
   HEARTH_E2E: z.string().optional(),
+  /**
+   * "off" skips the type check `next build` runs on its own. CI sets it: it type-checks the whole project
+   * (`npm run typecheck`) right before building, and checking twice cost about 50 s. Anywhere else, leave it on.
+   */
+  BUILD_TYPECHECK: z.enum(["on", "off"], { error: 'must be "on" or "off".' }).default("on"),
   /** Where `next build` writes and `next start` reads the build; a second checkout's e2e run can use its own. */
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /**

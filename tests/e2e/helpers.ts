@@ -1,8 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoAccounts } from "../../db/seed/demo-accounts";
+import { env } from "../../server/env";
 
 export { demoAccounts, DEMO_PASSWORD };
+
+/**
+ * CI runs the suite twice, on PGlite and on the Postgres server. A test of what the browser does with the pages
+ * (layout on a phone, Lighthouse), the same on either database, runs in the PGlite pass only: each costs a minute
+ * or more, and CI has 30 (README, "Continuous integration"). Every test of what the database does runs on both.
+ */
+export function onlyOnPglite(reason: string) {
+  base.skip(Boolean(env.DATABASE_URL), `The same on either database; the PGlite run covers it: ${reason}`);
+}
 
 /** Listens in every page of a browser context for Content-Security-Policy violations, reported or logged. */
 async function collectCspViolations(context: BrowserContext, violations: string[]) {

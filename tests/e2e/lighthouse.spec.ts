@@ -3,7 +3,7 @@ import { budgetFor, buildDir, gzipKb } from "../../scripts/bundle/js-budget";
 import { auditPage, auditTable, type PageAudit } from "../../scripts/lighthouse/audit-page";
 import { launchDebuggableChromium } from "../../scripts/lighthouse/debuggable-chromium";
 import { firstOpenExercisePath, signInThroughForm } from "../../scripts/lighthouse/sign-in";
-import { DEMO_PASSWORD, demoAccounts, test } from "./helpers";
+import { DEMO_PASSWORD, demoAccounts, onlyOnPglite, test } from "./helpers";
 
 /**
  * Issue 11 item 9: Lighthouse 12 (mobile preset) scores 100 for accessibility and for best practices on the sign-in
@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoAccounts, test } from "./helpers";
  */
 test("Lighthouse: accessibility and best practices score 100 on sign-in, the client home and an exercise", async ({ baseURL }) => {
   test.setTimeout(180_000);
+  onlyOnPglite("Lighthouse measures the pages the browser gets");
   const origin = baseURL!;
   const chromium = await launchDebuggableChromium();
   const audits: Array<{ label: string; audit: PageAudit }> = [];

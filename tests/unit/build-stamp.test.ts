@@ -42,6 +42,8 @@ describe("the fingerprint of what a build was made from", () => {
     expect(print({ E2E_PORT: 3220, E2E_OUTPUT_DIR: "test-results/postgres", DATABASE_URL: "postgres://localhost/ci" })).toBe(base);
     // CI records no traces; a local run does: the same build serves both.
     expect(print({ E2E_TRACE: "off" })).toBe(print({ E2E_TRACE: "on" }));
+    // CI builds without Next's own type check (it ran tsc just before); the tests' "build if changed" must not rebuild.
+    expect(print({ BUILD_TYPECHECK: "off" })).toBe(print({ BUILD_TYPECHECK: "on" }));
     expect(print({ APP_URL: "https://hearth.example" })).not.toBe(base);
     expect(print({}, { NEXT_PUBLIC_SOMETHING: "1" })).not.toBe(base);
   });
