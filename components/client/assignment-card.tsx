@@ -13,7 +13,7 @@ export function AssignmentCard({ card, readerTime }: { card: Card; readerTime: R
   return (
     <article aria-labelledby={`card-${card.id}`} className="relative h-full rounded-xl border border-line bg-white p-4 focus-within:border-accent hover:border-accent">
       <h3 id={`card-${card.id}`} className="font-medium">
-        <Link href={`/client/assignments/${card.id}`} className="text-accent-strong underline-offset-4 after:absolute after:inset-0 hover:underline">
+        <Link href={`/client/assignments/${card.id}`} prefetch={false} className="text-accent-strong underline-offset-4 after:absolute after:inset-0 hover:underline">
           {card.title}
         </Link>
       </h3>

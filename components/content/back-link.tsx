@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
   return (
     <p className="mb-2 text-sm">
-      <Link href={href} className="text-accent-strong underline underline-offset-4">
+      <Link href={href} prefetch={false} className="text-accent-strong underline underline-offset-4">
         {children}
       </Link>
     </p>

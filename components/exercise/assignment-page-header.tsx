@@ -5,7 +5,7 @@ export function AssignmentPageHeader({ title, coachName }: { title: string; coac
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/client" className="text-accent-strong underline underline-offset-4">
+        <Link href="/client" prefetch={false} className="text-accent-strong underline underline-offset-4">
           My exercises
         </Link>
       </p>

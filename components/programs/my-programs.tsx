@@ -25,7 +25,7 @@ export function MyPrograms({ enrolments, readerTime }: { enrolments: Enrolment[]
                     {current?.assignmentId ? (
                       <>
                         {": "}
-                        <Link className="font-medium text-accent-strong underline underline-offset-4" href={`/client/assignments/${current.assignmentId}`}>
+                        <Link prefetch={false} className="font-medium text-accent-strong underline underline-offset-4" href={`/client/assignments/${current.assignmentId}`}>
                           {current.title}
                         </Link>
                       </>

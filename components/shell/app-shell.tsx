@@ -28,7 +28,7 @@ export function AppShell({
       </a>
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-accent-strong">
+          <Link href="/" prefetch={false} className="text-lg font-semibold text-accent-strong">
             Hearth
           </Link>
           <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">

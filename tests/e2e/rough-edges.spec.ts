@@ -64,6 +64,8 @@ test("the exercise page at 375 px shows each passage once, says how to choose on
 
   // The same page as it was before: the passage repeated in place of each line that refers back.
   const heights = await page.evaluate(() => {
+    // Prompts off screen are laid out only when near (content-visibility): measure them all in full.
+    for (const prompt of document.querySelectorAll<HTMLElement>('li[id^="prompt-"]')) prompt.style.contentVisibility = "visible";
     const after = document.documentElement.scrollHeight;
     const lines = [...document.querySelectorAll("p")].filter((p) => p.textContent?.includes("the passage shown with"));
     for (const line of lines) {
