@@ -32,7 +32,8 @@ export function NotificationsPanelWithData(props: PanelProps) {
 /**
  * The open notifications menu: the latest notifications, each a link to its place. What it shows is marked read.
  * `requested` holds the ids already marked from this page; it outlives the panel, so reopening the menu (which
- * first shows its previous list while that refreshes) doesn't mark or count them twice.
+ * first shows its previous list while that refreshes, or on the client's pages, where the list's cache closes with
+ * it, loads it again) doesn't mark or count them twice.
  */
 function NotificationsPanel({ requested, onFollow, onMarkedRead, onMarkSettled }: PanelProps) {
   const trpc = useTRPC();
