@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { appTrpc, httpStatusOf } from "@/components/trpc/app-client";
 
 /** How often the unread count is asked for while the page is open (and again whenever the page comes back into view). */
@@ -13,27 +13,40 @@ export const UNREAD_REFRESH_MS = 60_000;
 export function useUnreadCount(initial: number) {
   const [count, setCount] = useState(initial);
 
+  // Asks are numbered: only the latest one's answer is shown, so a slow earlier reply can't bring back a count from
+  // before something was marked read.
+  const asked = useRef(0);
+  const inFlight = useRef(0);
+
   const refresh = useCallback(async () => {
+    const number = ++asked.current;
+    inFlight.current += 1;
     try {
-      setCount((await appTrpc().notifications.unreadCount.query({})).count);
+      const { count: latest } = await appTrpc().notifications.unreadCount.query({});
+      if (number === asked.current) setCount(latest);
     } catch (error) {
       // A full load on purpose, as for the other pages' reads: nothing of the ended session stays on screen.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       if (httpStatusOf(error) === 401) window.location.assign("/sign-in");
+    } finally {
+      inFlight.current -= 1;
     }
   }, []);
 
   useEffect(() => {
-    const onFocus = () => void refresh();
-    const onVisible = () => {
-      if (document.visibilityState === "visible") void refresh();
+    // Coming back to a tab fires both focus and visibilitychange, and the minute may strike too: one ask will do.
+    const askUnlessAsking = () => {
+      if (inFlight.current === 0) void refresh();
     };
-    const timer = window.setInterval(onFocus, UNREAD_REFRESH_MS);
-    window.addEventListener("focus", onFocus);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") askUnlessAsking();
+    };
+    const timer = window.setInterval(askUnlessAsking, UNREAD_REFRESH_MS);
+    window.addEventListener("focus", askUnlessAsking);
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       window.clearInterval(timer);
-      window.removeEventListener("focus", onFocus);
+      window.removeEventListener("focus", askUnlessAsking);
       document.removeEventListener("visibilitychange", onVisible);
     };
   }, [refresh]);
